@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Process boundaries (DESIGN.md "Processes", STYLE.md): enforced here, not in prose.
+const noElectron = { name: 'electron', message: 'electron belongs to src/main and src/preload only.' };
+const intoMain = { group: ['**/main/**', '**/main'], message: 'Nothing imports src/main.' };
+const intoRenderer = { group: ['**/renderer/**'], message: 'Nothing imports src/renderer.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
+    },
+  },
+  {
+    files: ['src/core/**', 'src/cli/**', 'src/shared/**', 'src/helper/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [intoMain, intoRenderer] }],
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'child_process', 'net', 'dgram', 'os', 'path'], message: 'The renderer runs in a browser: no Node modules.' },
+          intoMain,
+        ],
+        paths: [noElectron],
+      }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,36 @@
+import { ClockFormatter } from '../time/clock-format.js';
+import type { Zone } from '../time/zone.js';
+import type { Report } from './report-model.js';
+import type { TextSink } from './text-sink.js';
+
+const HEADER = ['target', 'start', 'end', 'duration_s', 'cause', 'ended_by'];
+const CHUNK_ROWS = 8192;
+
+/** One row per outage, RFC 4180 (CRLF, quoted where needed); times ISO 8601 with the zone's offset. */
+export function writeCsvReport(report: Report, zone: Zone, sink: TextSink): void {
+  const clock = new ClockFormatter(zone);
+  let rows = [csvRow(HEADER)];
+  for (const target of report.targets) {
+    for (const o of target.outages) {
+      rows.push(
+        csvRow([
+          target.name,
+          clock.iso(o.start),
+          o.end === null ? '' : clock.iso(o.end),
+          o.end === null ? '' : String(o.end - o.start),
+          'unknown',
+          o.endedBy ?? '',
+        ]),
+      );
+      if (rows.length >= CHUNK_ROWS) {
+        sink(rows.join(''));
+        rows = [];
+      }
+    }
+  }
+  sink(rows.join(''));
+}
+
+function csvRow(fields: string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',') + '\r\n';
+}
