@@ -1,0 +1,24 @@
+/**
+ * One probe of one address. Monitors see only this; which mechanism answers it (the privileged
+ * ICMP helper, the system ping binary, a TCP connect) is chosen once at start-up.
+ */
+export type ProbeResult =
+  /** An echo reply (ICMP) or an answered connection (TCP: accepted or refused). */
+  | { ok: true; rttMs: number; from: string }
+  /** Nothing came back in time. */
+  | { ok: false; reason: 'timeout' }
+  /** A router on the path answered with an ICMP error (net/host unreachable, TTL exceeded…): a failure, and evidence of where the path broke. */
+  | { ok: false; reason: 'unreachable'; from: string; detail: string }
+  /** Our own side could not send: link down, no route (ENETDOWN, ENETUNREACH, EHOSTUNREACH…). */
+  | { ok: false; reason: 'local'; code: string; detail: string }
+  /** The probe could not be made at all (helper restarting, bad address): no evidence either way. */
+  | { ok: false; reason: 'error'; detail: string };
+
+export type ProberKind = 'icmp-helper' | 'ping-binary' | 'tcp';
+
+export interface Prober {
+  readonly kind: ProberKind;
+  /** Never rejects: every failure is a ProbeResult. */
+  probe(address: string, timeoutMs: number): Promise<ProbeResult>;
+  close(): Promise<void>;
+}
