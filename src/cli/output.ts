@@ -1,12 +1,13 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { fsUserError } from '../core/errors.js';
 import type { TextSink } from '../core/report/text-sink.js';
 
 /** Runs `write` against stdout, or against FILE, which appears whole or not at all. */
-export function withOutput(outFile: string | undefined, write: (sink: TextSink) => void): void {
+export async function withOutput(outFile: string | undefined, write: (sink: TextSink) => Promise<void>): Promise<void> {
   if (outFile === undefined) {
-    write((chunk) => process.stdout.write(chunk));
+    await write((chunk) => (process.stdout.write(chunk) ? undefined : once(process.stdout, 'drain').then(() => undefined)));
     return;
   }
   const tmp = join(dirname(outFile), `.${basename(outFile)}.${process.pid}.tmp`);
@@ -17,8 +18,9 @@ export function withOutput(outFile: string | undefined, write: (sink: TextSink) 
     throw fsUserError(err, outFile);
   }
   try {
-    write((chunk) => {
-      writeSync(fd, chunk);
+    await write((chunk) => {
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
     });
     fsyncSync(fd);
     closeSync(fd);

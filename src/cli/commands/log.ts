@@ -14,11 +14,11 @@ export function registerLog(program: Command): void {
     .action((opts: { load: string }) => runLog(opts.load));
 }
 
-function runLog(dir: string): void {
+async function runLog(dir: string): Promise<void> {
   requireFolder(dir);
   if (listLogFiles(dir).length === 0) throw new UserError(`${dir}: no log files found (uptime_*.log)`);
   const series = readTransitionDir(dir);
   const range = recordedRange(series);
   if (range === null) throw new UserError(`${dir}: the log files hold no records yet`);
-  withOutput(undefined, (sink) => writeSeedReport(series, totalsOf(series, range), range, sink));
+  await withOutput(undefined, (sink) => writeSeedReport(series, totalsOf(series, range), range, sink));
 }

@@ -39,7 +39,7 @@ export function registerReport(program: Command): void {
     .action((opts: ReportOptions) => runReport(opts));
 }
 
-function runReport(opts: ReportOptions): void {
+async function runReport(opts: ReportOptions): Promise<void> {
   const zone = opts.tz === undefined ? localZone() : namedZone(opts.tz);
   const requested = {
     from: opts.from === undefined ? undefined : parseTimeOption('--from', opts.from, zone),
@@ -49,10 +49,10 @@ function runReport(opts: ReportOptions): void {
   if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
   const data = targets.map((t) => ({ name: t.name, address: null, series: readTransitionDir(t.dir) }));
   const report = buildReport(data, requested);
-  withOutput(opts.out, (sink) => writeReport(report, opts.format, zone, sink));
+  await withOutput(opts.out, (sink) => writeReport(report, opts.format, zone, sink));
 }
 
-function writeReport(report: Report, format: Format, zone: Zone, sink: TextSink): void {
+function writeReport(report: Report, format: Format, zone: Zone, sink: TextSink): Promise<void> {
   switch (format) {
     case 'md':
       return writeMarkdownReport(report, zone, sink);
@@ -66,9 +66,9 @@ function writeReport(report: Report, format: Format, zone: Zone, sink: TextSink)
 }
 
 /** One seed section per target; with several targets, each under a `# name` line. */
-function writeSeedSections(report: Report, sink: TextSink): void {
-  report.targets.forEach((target, i) => {
-    if (report.targets.length > 1) sink(`${i > 0 ? '\n' : ''}# ${target.name}\n\n`);
-    writeSeedReport(target.series, target.totals, report.range, sink);
-  });
+async function writeSeedSections(report: Report, sink: TextSink): Promise<void> {
+  for (const [i, target] of report.targets.entries()) {
+    if (report.targets.length > 1) await sink(`${i > 0 ? '\n' : ''}# ${target.name}\n\n`);
+    await writeSeedReport(target.series, target.totals, report.range, sink);
+  }
 }

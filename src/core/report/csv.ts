@@ -7,7 +7,7 @@ const HEADER = ['target', 'start', 'end', 'duration_s', 'cause', 'ended_by'];
 const CHUNK_ROWS = 8192;
 
 /** One row per outage, RFC 4180 (CRLF, quoted where needed); times ISO 8601 with the zone's offset. */
-export function writeCsvReport(report: Report, zone: Zone, sink: TextSink): void {
+export async function writeCsvReport(report: Report, zone: Zone, sink: TextSink): Promise<void> {
   const clock = new ClockFormatter(zone);
   let rows = [csvRow(HEADER)];
   for (const target of report.targets) {
@@ -23,12 +23,12 @@ export function writeCsvReport(report: Report, zone: Zone, sink: TextSink): void
         ]),
       );
       if (rows.length >= CHUNK_ROWS) {
-        sink(rows.join(''));
+        await sink(rows.join(''));
         rows = [];
       }
     }
   }
-  sink(rows.join(''));
+  await sink(rows.join(''));
 }
 
 function csvRow(fields: string[]): string {

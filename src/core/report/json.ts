@@ -20,8 +20,8 @@ export function toReportJson(report: Report): ReportJson {
   };
 }
 
-export function writeJsonReport(report: Report, sink: TextSink): void {
-  sink(JSON.stringify(toReportJson(report), null, 2) + '\n');
+export async function writeJsonReport(report: Report, sink: TextSink): Promise<void> {
+  await sink(JSON.stringify(toReportJson(report), null, 2) + '\n');
 }
 
 function outageJson(outage: Outage): OutageJson {

@@ -1,5 +1,9 @@
-/** Where a report's text goes: stdout, a file, a buffer in a test. Called with chunks in order. */
-export type TextSink = (chunk: string) => void;
+/**
+ * Where a report's text goes: stdout, a file, a buffer in a test. Called with chunks in order;
+ * a sink that cannot take more yet (a pipe to a slow reader) returns a promise, and writers
+ * wait for it, so a large report never piles up in memory.
+ */
+export type TextSink = (chunk: string | Uint8Array) => void | Promise<void>;
 
 /** Gathers lines and hands them to the sink in large chunks, so a million-line report stays fast and small. */
 export class LineBuffer {
@@ -10,14 +14,15 @@ export class LineBuffer {
     private readonly linesPerChunk = 8192,
   ) {}
 
-  push(line: string): void {
+  async push(line: string): Promise<void> {
     this.lines.push(line);
-    if (this.lines.length >= this.linesPerChunk) this.flush();
+    if (this.lines.length >= this.linesPerChunk) await this.flush();
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.lines.length === 0) return;
-    this.sink(this.lines.join('\n') + '\n');
+    const text = this.lines.join('\n') + '\n';
     this.lines = [];
+    await this.sink(text);
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, fsUserError } from '../errors.js';
-import { ForeignFileError, decodeTransitionFile } from './transition-file.js';
+import { ForeignFileError, decodeInto, inspectTransitionFile } from './transition-file.js';
 import type { RecordFormat } from './transition-record.js';
 
 /** network-outage-monitor's file name pattern, `uptime_*.log` as its glob reads it. */
@@ -30,32 +30,35 @@ export function listLogFiles(dir: string): string[] {
 export function readTransitionDir(dir: string): TransitionSeries {
   const files = listLogFiles(dir).map((name) => join(dir, name));
   const parts = files.map((path) => {
-    let buf: Buffer;
+    const buf = readLogFile(path);
     try {
-      buf = readFileSync(path);
-    } catch (err) {
-      throw fsUserError(err, path);
-    }
-    try {
-      return decodeTransitionFile(buf);
+      return { buf, layout: inspectTransitionFile(buf) };
     } catch (err) {
       if (err instanceof ForeignFileError) throw new UserError(`${path}: ${err.message}`);
       throw err;
     }
   });
 
-  const total = parts.reduce((n, p) => n + p.times.length, 0);
+  // Sized exactly and filled in place: a million records cost 9 MB, not twice that.
+  const total = parts.reduce((n, p) => n + p.layout.count, 0);
   const times = new Float64Array(total);
   const statuses = new Uint8Array(total);
   const formats = new Set<RecordFormat>();
   let at = 0;
-  for (const part of parts) {
-    times.set(part.times, at);
-    statuses.set(part.statuses, at);
-    at += part.times.length;
-    if (part.format) formats.add(part.format);
+  for (const { buf, layout } of parts) {
+    decodeInto(buf, layout, times, statuses, at);
+    at += layout.count;
+    if (layout.format) formats.add(layout.format);
   }
   return { ...sortedByTime(times, statuses), formats, files };
+}
+
+function readLogFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw fsUserError(err, path);
+  }
 }
 
 function sortedByTime(times: Float64Array, statuses: Uint8Array): { times: Float64Array; statuses: Uint8Array } {

@@ -1,0 +1,4 @@
+import { benchLogMillion } from './log-million.js';
+
+console.log('# nom benchmarks');
+benchLogMillion();

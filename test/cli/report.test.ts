@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { Status } from '../../src/core/store/transition-record.js';
+import { reportJson } from '../../src/shared/report-json.js';
+import { runCli } from '../support/cli.js';
+import { SEED_LOGS } from '../support/fixtures.js';
+import { v2Bytes } from '../support/records.js';
+import { tempDir } from '../support/tmp.js';
+
+const { UP, DOWN, STARTED, STOPPED } = Status;
+const DAY = Date.UTC(2025, 9, 10) / 1000; // 2025-10-10 00:00 UTC
+
+/** Two targets: "wan" with two outages on 10 October, "lan" with none. */
+function dataDir(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'wan'));
+  mkdirSync(join(dir, 'lan'));
+  writeFileSync(
+    join(dir, 'wan', 'uptime_2025-10.log'),
+    v2Bytes([
+      [DAY + 3600, STARTED], [DAY + 3601, UP],
+      [DAY + 7200, DOWN], [DAY + 7500, UP], // 5 minutes
+      [DAY + 86_000, DOWN], [DAY + 86_400 + 600, UP], // across midnight: 400 s on the 10th, 600 s on the 11th
+      [DAY + 86_400 + 3600, STOPPED],
+    ]),
+  );
+  writeFileSync(join(dir, 'lan', 'uptime_2025-10.log'), v2Bytes([[DAY + 3600, STARTED], [DAY + 3601, UP], [DAY + 86_400 + 3600, STOPPED]]));
+  return dir;
+}
+
+function json(args: string[]) {
+  const r = runCli(['report', '--format', 'json', ...args]);
+  assert.equal(r.code, 0, r.stderr);
+  return reportJson.parse(JSON.parse(r.stdout));
+}
+
+describe('nom report', () => {
+  it('json: every target, its totals and outages, ISO UTC times', () => {
+    const report = json(['--data', dataDir()]);
+    assert.equal(report.from, '2025-10-10T01:00:00Z');
+    assert.equal(report.to, '2025-10-11T01:00:00Z');
+    assert.deepEqual(report.targets.map((t) => t.name), ['lan', 'wan']);
+    const wan = report.targets[1]!;
+    assert.equal(wan.downtime_s, 300 + 1000);
+    assert.equal(wan.uptime_s, 86_400 - 1 - 1300);
+    assert.equal(wan.unmonitored_s, 1);
+    assert.equal(wan.availability, Math.round(((86_399 - 1300) / 86_399) * 1e6) / 1e6);
+    assert.deepEqual(wan.outages[0], {
+      start: '2025-10-10T02:00:00Z', end: '2025-10-10T02:05:00Z', duration_s: 300, cause: 'unknown', evidence: { ended_by: 'up' },
+    });
+  });
+
+  it('--from/--to clip the totals; a bare date means that whole day', () => {
+    const report = json(['--data', dataDir(), '--target', 'wan', '--from', '2025-10-10', '--to', '2025-10-10']);
+    assert.equal(report.from, '2025-10-10T00:00:00Z');
+    assert.equal(report.to, '2025-10-11T00:00:00Z');
+    const [wan] = report.targets;
+    assert.equal(wan!.downtime_s, 300 + 400);
+    assert.equal(wan!.unmonitored_s, 3601);
+    assert.equal(wan!.outages.length, 2, 'the outage crossing midnight overlaps the day');
+  });
+
+  it('--tz reads bare dates in that zone', () => {
+    const report = json(['--data', dataDir(), '--from', '2025-10-11', '--to', '2025-10-11', '--tz', 'Asia/Tokyo']);
+    assert.equal(report.from, '2025-10-10T15:00:00Z');
+    assert.equal(report.to, '2025-10-11T15:00:00Z');
+  });
+
+  it('--from/--to accept @unix seconds and full ISO times', () => {
+    const report = json(['--data', dataDir(), '--from', `@${DAY + 7000}`, '--to', '2025-10-10T02:10:00Z']);
+    assert.equal(report.from, '2025-10-10T01:56:40Z');
+    assert.equal(report.targets[1]!.downtime_s, 300);
+  });
+
+  it('md: a summary per target and a table of outages', () => {
+    const r = runCli(['report', '--data', dataDir(), '--target', 'wan']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# Network outage report\n/);
+    assert.match(r.stdout, /\| Downtime \| 21m 40s \|/);
+    assert.match(r.stdout, /\| Outages \| 2 \|/);
+    assert.match(r.stdout, /\| 2025-10-10 02:00:00 \| 2025-10-10 02:05:00 \| 5m 0s \| unknown \|/);
+  });
+
+  it('csv: one RFC 4180 row per outage, fields quoted where needed', () => {
+    const dir = dataDir();
+    mkdirSync(join(dir, 'office, "north"'));
+    writeFileSync(join(dir, 'office, "north"', 'uptime_2025-10.log'), v2Bytes([[DAY, UP], [DAY + 60, DOWN], [DAY + 90, UP]]));
+    const r = runCli(['report', '--data', dir, '--format', 'csv']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.split('\r\n');
+    assert.equal(rows.at(-1), '', 'every row ends in CRLF');
+    assert.equal(rows[0], 'target,start,end,duration_s,cause,ended_by');
+    assert.deepEqual(rows.slice(1, -1), [
+      '"office, ""north""",2025-10-10T00:01:00+00:00,2025-10-10T00:01:30+00:00,30,unknown,up',
+      'wan,2025-10-10T02:00:00+00:00,2025-10-10T02:05:00+00:00,300,unknown,up',
+      'wan,2025-10-10T23:53:20+00:00,2025-10-11T00:10:00+00:00,1000,unknown,up',
+    ]);
+  });
+
+  it('an open outage has no end and no duration', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'uptime_2025-10.log'), v2Bytes([[DAY, STARTED], [DAY + 1, UP], [DAY + 50, DOWN]]));
+    const [target] = json(['--data', dir]).targets;
+    assert.deepEqual(target!.outages, [{ start: '2025-10-10T00:00:50Z', end: null, duration_s: null, cause: 'unknown', evidence: { ended_by: null } }]);
+  });
+
+  it('--out writes the whole report to a file and nothing to stdout', () => {
+    const out = join(tempDir(), 'report.json');
+    const r = runCli(['report', '--data', `${SEED_LOGS}/v2-sessions-1`, '--format', 'json', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(reportJson.parse(JSON.parse(readFileSync(out, 'utf8'))).targets[0]!.uptime_s, 19 * 3600 + 46 * 60 + 22);
+  });
+
+  it('seed format with several targets prints a section for each', () => {
+    const r = runCli(['report', '--data', dataDir(), '--format', 'seed']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# lan\n\nTotal uptime: 23h 59m 59s\n/);
+    assert.match(r.stdout, /\n\n# wan\n\nTotal uptime: /);
+  });
+
+  it('writes no file when the report fails', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.md');
+    const r = runCli(['report', '--data', join(dir, 'missing'), '--out', out]);
+    assert.notEqual(r.code, 0);
+    assert.equal(existsSync(out), false);
+  });
+});
