@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outageCause } from './events.js';
 
 /**
  * `nom report --format json`: the stable, documented schema (docs/report-json.md). Times are
@@ -11,7 +12,7 @@ export const outageJson = z.object({
   /** null while the outage is still open. */
   end: isoUtc.nullable(),
   duration_s: z.number().int().nonnegative().nullable(),
-  cause: z.enum(['local', 'isp', 'target', 'unknown']),
+  cause: outageCause,
   evidence: z.object({
     /** What closed the span: an UP record, the monitor stopping, or the monitor restarting without a clean stop. */
     ended_by: z.enum(['up', 'stopped', 'restarted']).nullable(),

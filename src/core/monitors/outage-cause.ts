@@ -1,3 +1,4 @@
+import type { OutageCause } from '../../shared/events.js';
 import type { ProbeResult } from '../probe/prober.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ProbeResult } from '../probe/prober.js';
  *   (imon's "refutation"); reports count these apart from internet downtime;
  * - unknown: not enough evidence to say.
  */
-export type OutageCause = 'local' | 'isp' | 'target' | 'unknown';
+export type { OutageCause };
 
 export type GatewayState = 'up' | 'down' | 'unknown' | 'is-target';
 export type DnsState = 'answered' | 'failed' | 'not-configured';

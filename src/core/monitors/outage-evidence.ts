@@ -1,7 +1,8 @@
 import type { DnsQuery } from '../probe/dns-query.js';
 import type { ProbeResult, Prober } from '../probe/prober.js';
 import { attributeCause, type DnsState, type GatewayState, type OutageCause } from './outage-cause.js';
-import { probeFact, type AddressFact, type StartEvidence } from './updown-events.js';
+import type { AddressFact, StartEvidence } from '../../shared/events.js';
+import { probeFact } from './probe-fact.js';
 
 /** Where the updown monitor looks, when a target goes down, to tell whose fault it is. */
 export interface EvidenceSources {

@@ -2,7 +2,7 @@ import { sleep, type Clock, type Timer } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { ProbeResult, Prober } from '../probe/prober.js';
 import { gatherStartEvidence, probeAddping, type EvidenceSources } from './outage-evidence.js';
-import type { MonitorEvent, OutageBounds } from './updown-events.js';
+import type { MonitorEvent, OutageBounds } from '../../shared/events.js';
 import type { UpdownOptions } from './updown-options.js';
 
 export interface UpdownTarget {

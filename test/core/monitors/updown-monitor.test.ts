@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLogger } from '../../../src/core/log.js';
-import type { MonitorEvent } from '../../../src/core/monitors/updown-events.js';
+import type { MonitorEvent } from '../../../src/shared/events.js';
 import { UpdownMonitor } from '../../../src/core/monitors/updown-monitor.js';
 import { UPDOWN_DEFAULTS, type UpdownOptions } from '../../../src/core/monitors/updown-options.js';
 import type { DnsAnswer } from '../../../src/core/probe/dns-query.js';

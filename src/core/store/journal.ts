@@ -1,0 +1,82 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEvent, type MonitorEvent } from '../../shared/events.js';
+import { UserError, fsUserError } from '../errors.js';
+
+/** The journal keeps what the transition log cannot: each outage's cause and evidence. */
+export type JournalEntry = Extract<MonitorEvent, { type: 'outage-start' | 'outage-end' }>;
+
+const JOURNAL_FILE = /^events_\d{4}-\d{2}\.jsonl$/;
+
+export function journalFileName(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  return `events_${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}.jsonl`;
+}
+
+/** Appends one JSON line per entry beside the target's transition log, each made durable before returning. */
+export class JournalWriter {
+  constructor(private readonly dir: string) {}
+
+  append(entry: JournalEntry, unixSeconds: number): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const fd = openSync(join(this.dir, journalFileName(unixSeconds)), 'a');
+      try {
+        writeSync(fd, JSON.stringify(entry) + '\n');
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (err) {
+      throw fsUserError(err, this.dir);
+    }
+  }
+}
+
+/**
+ * Every entry in a target folder's journal. A last line cut short by a crash is skipped; any
+ * other line that is not a valid entry is an error naming the file and line.
+ */
+export function readJournal(dir: string): JournalEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => JOURNAL_FILE.test(n)).sort();
+  } catch (err) {
+    throw fsUserError(err, dir);
+  }
+  return names.flatMap((name) => readJournalFile(join(dir, name)));
+}
+
+function readJournalFile(path: string): JournalEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw fsUserError(err, path);
+  }
+  const lines = text.split('\n');
+  const torn = lines.pop();
+  const entries: JournalEntry[] = [];
+  lines.forEach((line, i) => {
+    if (line === '') return;
+    const entry = parseEntry(line);
+    if (!entry) throw new UserError(`${path}:${i + 1}: not a journal entry`);
+    entries.push(entry);
+  });
+  if (torn) {
+    const entry = parseEntry(torn);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
+function parseEntry(line: string): JournalEntry | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const parsed = monitorEvent.safeParse(value);
+  return parsed.success && parsed.data.type !== 'transition' ? parsed.data : null;
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { systemClock } from '../../../src/core/clock.js';
+import { createLogger } from '../../../src/core/log.js';
+import { DiscordNotifier, discordEmbed } from '../../../src/core/notify/discord.js';
+import { httpRecorder } from '../../support/http-recorder.js';
+
+const base = { target: 'internet', address: '203.0.113.10', at: 1_760_127_128 };
+
+describe('Discord notices', () => {
+  it("use network-outage-monitor's titles and colours", () => {
+    assert.deepEqual(discordEmbed({ kind: 'started', ...base }), { title: 'Started monitoring 203.0.113.10', description: null, color: 0x0389fa });
+    assert.deepEqual(discordEmbed({ kind: 'stopped', ...base }), { title: 'Stopped monitoring 203.0.113.10', description: null, color: 0x0389fa });
+    assert.deepEqual(discordEmbed({ kind: 'down', ...base, upForSeconds: 3725 }), {
+      title: '203.0.113.10 is UNREACHABLE',
+      description: 'Was reachable for 1h 2m 5s',
+      color: 0xe74c3c,
+    });
+    assert.deepEqual(discordEmbed({ kind: 'up', ...base, downForSeconds: 47 }), {
+      title: '203.0.113.10 is REACHABLE',
+      description: 'Was unreachable for 47s',
+      color: 0x2ecc71,
+    });
+    assert.equal(discordEmbed({ kind: 'up', ...base, downForSeconds: null })?.description, null);
+  });
+
+  it('posts the webhook body network-outage-monitor posts', async () => {
+    const server = await httpRecorder([204]);
+    after(server.close);
+    const discord = new DiscordNotifier(server.url, systemClock, createLogger('test', { write: () => undefined }));
+    discord.notify({ kind: 'down', ...base, upForSeconds: null });
+    await discord.flush(5_000);
+    assert.equal(server.received.length, 1);
+    assert.equal(server.received[0]!.method, 'POST');
+    assert.deepEqual(JSON.parse(server.received[0]!.body), {
+      username: 'Network Outage Monitor',
+      embeds: [{ title: '203.0.113.10 is UNREACHABLE', description: null, color: 0xe74c3c }],
+    });
+  });
+
+  it('never blocks the caller, retries a failed post, and keeps order', async () => {
+    const server = await httpRecorder([500, 204]);
+    after(server.close);
+    const lines: string[] = [];
+    const discord = new DiscordNotifier(server.url, systemClock, createLogger('test', { write: (l) => lines.push(l) }));
+    const t = performance.now();
+    discord.notify({ kind: 'started', ...base });
+    discord.notify({ kind: 'down', ...base, upForSeconds: 5 });
+    assert.ok(performance.now() - t < 20, 'notify returned at once');
+    await discord.flush(10_000);
+    const titles = server.received.map((r) => (JSON.parse(r.body) as { embeds: Array<{ title: string }> }).embeds[0]!.title);
+    assert.deepEqual(titles, ['Started monitoring 203.0.113.10', 'Started monitoring 203.0.113.10', '203.0.113.10 is UNREACHABLE']);
+    assert.ok(lines.some((l) => l.includes('will retry')));
+    assert.ok(lines.every((l) => !l.includes('secret-token')), 'the webhook secret is never logged');
+  });
+});
