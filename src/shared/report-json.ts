@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { outageCause } from './events.js';
+import { addressFact, outageCause, probeFact, startEvidence } from './events.js';
 
 /**
  * `nom report --format json`: the stable, documented schema (docs/report-json.md). Times are
  * ISO 8601 UTC with `Z`; durations whole seconds. The daemon's HTTP API serves the same shape.
  */
 const isoUtc = z.iso.datetime({ offset: false, precision: 0 });
+const isoUtcMs = z.iso.datetime({ offset: false, precision: 3 });
 
 export const outageJson = z.object({
   start: isoUtc,
@@ -16,6 +17,19 @@ export const outageJson = z.object({
   evidence: z.object({
     /** What closed the span: an UP record, the monitor stopping, or the monitor restarting without a clean stop. */
     ended_by: z.enum(['up', 'stopped', 'restarted']).nullable(),
+    /** When the probes say it began and ended, to the millisecond; null for logs without a journal. */
+    bounds: z
+      .object({
+        last_success_before: isoUtcMs.nullable(),
+        first_failure: isoUtcMs,
+        last_failure: isoUtcMs.nullable(),
+        first_success_after: isoUtcMs.nullable(),
+      })
+      .nullable(),
+    first_failure: probeFact.nullable(),
+    gateway: addressFact.nullable(),
+    dns: startEvidence.shape.dns,
+    addping: z.array(addressFact),
   }),
 });
 

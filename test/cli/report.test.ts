@@ -11,6 +11,8 @@ import { tempDir } from '../support/tmp.js';
 
 const { UP, DOWN, STARTED, STOPPED } = Status;
 const DAY = Date.UTC(2025, 9, 10) / 1000; // 2025-10-10 00:00 UTC
+/** What an outage's evidence holds when the folder has no journal (network-outage-monitor's logs). */
+const NO_JOURNAL = { bounds: null, first_failure: null, gateway: null, dns: null, addping: [] };
 
 /** Two targets: "wan" with two outages on 10 October, "lan" with none. */
 function dataDir(): string {
@@ -48,7 +50,7 @@ describe('nom report', () => {
     assert.equal(wan.unmonitored_s, 1);
     assert.equal(wan.availability, Math.round(((86_399 - 1300) / 86_399) * 1e6) / 1e6);
     assert.deepEqual(wan.outages[0], {
-      start: '2025-10-10T02:00:00Z', end: '2025-10-10T02:05:00Z', duration_s: 300, cause: 'unknown', evidence: { ended_by: 'up' },
+      start: '2025-10-10T02:00:00Z', end: '2025-10-10T02:05:00Z', duration_s: 300, cause: 'unknown', evidence: { ...NO_JOURNAL, ended_by: 'up' },
     });
   });
 
@@ -103,7 +105,7 @@ describe('nom report', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'uptime_2025-10.log'), v2Bytes([[DAY, STARTED], [DAY + 1, UP], [DAY + 50, DOWN]]));
     const [target] = json(['--data', dir]).targets;
-    assert.deepEqual(target!.outages, [{ start: '2025-10-10T00:00:50Z', end: null, duration_s: null, cause: 'unknown', evidence: { ended_by: null } }]);
+    assert.deepEqual(target!.outages, [{ start: '2025-10-10T00:00:50Z', end: null, duration_s: null, cause: 'unknown', evidence: { ...NO_JOURNAL, ended_by: null } }]);
   });
 
   it('--out writes the whole report to a file and nothing to stdout', () => {

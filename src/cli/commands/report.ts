@@ -7,7 +7,7 @@ import { writeSeedReport } from '../../core/report/seed.js';
 import type { TextSink } from '../../core/report/text-sink.js';
 import { defaultDataDir } from '../../core/paths.js';
 import { findTargets, selectTarget } from '../../core/store/data-dir.js';
-import { readTransitionDir } from '../../core/store/transition-log.js';
+import { loadTarget } from '../../core/store/target-data.js';
 import { localZone, namedZone, type Zone } from '../../core/time/zone.js';
 import { withOutput } from '../output.js';
 import { parseTimeOption } from '../time-options.js';
@@ -47,7 +47,7 @@ async function runReport(opts: ReportOptions): Promise<void> {
   };
   let targets = findTargets(opts.data);
   if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
-  const data = targets.map((t) => ({ name: t.name, address: null, series: readTransitionDir(t.dir) }));
+  const data = targets.map((t) => loadTarget(t.dir, t.name));
   const report = buildReport(data, requested);
   await withOutput(opts.out, (sink) => writeReport(report, opts.format, zone, sink));
 }

@@ -18,7 +18,7 @@ export async function writeCsvReport(report: Report, zone: Zone, sink: TextSink)
           clock.iso(o.start),
           o.end === null ? '' : clock.iso(o.end),
           o.end === null ? '' : String(o.end - o.start),
-          'unknown',
+          o.cause,
           o.endedBy ?? '',
         ]),
       );

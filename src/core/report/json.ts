@@ -1,7 +1,6 @@
 import type { OutageJson, ReportJson } from '../../shared/report-json.js';
-import type { Outage } from '../accounting/outages.js';
 import { isoUtc } from '../time/clock-format.js';
-import { availability, type Report } from './report-model.js';
+import { availability, type Report, type ReportedOutage } from './report-model.js';
 import type { TextSink } from './text-sink.js';
 
 export function toReportJson(report: Report): ReportJson {
@@ -24,14 +23,31 @@ export async function writeJsonReport(report: Report, sink: TextSink): Promise<v
   await sink(JSON.stringify(toReportJson(report), null, 2) + '\n');
 }
 
-function outageJson(outage: Outage): OutageJson {
+function outageJson(outage: ReportedOutage): OutageJson {
+  const { bounds, evidence } = outage;
   return {
     start: isoUtc(outage.start),
     end: outage.end === null ? null : isoUtc(outage.end),
     duration_s: outage.end === null ? null : outage.end - outage.start,
-    cause: 'unknown',
-    evidence: { ended_by: outage.endedBy },
+    cause: outage.cause,
+    evidence: {
+      ended_by: outage.endedBy,
+      bounds: bounds && {
+        last_success_before: isoMs(bounds.last_success_before),
+        first_failure: new Date(bounds.first_failure).toISOString(),
+        last_failure: isoMs(bounds.last_failure),
+        first_success_after: isoMs(bounds.first_success_after),
+      },
+      first_failure: evidence?.first_failure ?? null,
+      gateway: evidence?.gateway ?? null,
+      dns: evidence?.dns ?? null,
+      addping: evidence?.addping ?? [],
+    },
   };
+}
+
+function isoMs(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
 }
 
 function roundRatio(ratio: number | null): number | null {

@@ -38,6 +38,6 @@ async function writeTarget(target: TargetReport, clock: ClockFormatter, out: Lin
   for (const o of target.outages) {
     const end = o.end === null ? 'open' : clock.format(o.end);
     const duration = o.end === null ? 'open' : formatSeedDuration(o.end - o.start);
-    await out.push(`| ${clock.format(o.start)} | ${end} | ${duration} | unknown | ${OUTAGE_END_NOTE[o.endedBy ?? 'open']} |`);
+    await out.push(`| ${clock.format(o.start)} | ${end} | ${duration} | ${o.cause} | ${OUTAGE_END_NOTE[o.endedBy ?? 'open']} |`);
   }
 }

@@ -2,17 +2,19 @@ import { outagesIn, outagesOf, type Outage } from '../accounting/outages.js';
 import type { TimeRange } from '../accounting/time-range.js';
 import { recordedRange, totalsOf, type Totals } from '../accounting/totals.js';
 import { UserError } from '../errors.js';
-import type { TransitionSeries } from '../store/transition-log.js';
+import type { OutageBounds, OutageCause, StartEvidence } from '../../shared/events.js';
+import type { TargetData } from '../store/target-data.js';
 
-export interface TargetData {
-  name: string;
-  address: string | null;
-  series: TransitionSeries;
+/** An outage from the transition log, with what the journal knows of it. */
+export interface ReportedOutage extends Outage {
+  cause: OutageCause;
+  evidence: StartEvidence | null;
+  bounds: OutageBounds | null;
 }
 
 export interface TargetReport extends TargetData {
   totals: Totals;
-  outages: Outage[];
+  outages: ReportedOutage[];
 }
 
 export interface Report {
@@ -33,7 +35,7 @@ export function buildReport(targets: TargetData[], requested: RequestedRange): R
     targets: targets.map((target) => ({
       ...target,
       totals: totalsOf(target.series, range),
-      outages: outagesIn(outagesOf(target.series), range),
+      outages: withJournal(outagesIn(outagesOf(target.series), range), target),
     })),
   };
 }
@@ -47,6 +49,22 @@ function resolveRange(targets: TargetData[], requested: RequestedRange): TimeRan
   const to = requested.to ?? Math.max(...recorded.map((r) => r.to));
   if (from > to) throw new UserError('--from must not be after --to');
   return { from, to };
+}
+
+/** Joins each outage to its journal entries: the same target, the same start second. */
+function withJournal(outages: Outage[], target: TargetData): ReportedOutage[] {
+  const starts = new Map<number, Extract<TargetData['journal'][number], { type: 'outage-start' }>>();
+  const ends = new Map<number, Extract<TargetData['journal'][number], { type: 'outage-end' }>>();
+  for (const entry of target.journal) {
+    if (entry.type === 'outage-start') starts.set(entry.start, entry);
+    else ends.set(entry.start, entry);
+  }
+  return outages.map((o) => ({
+    ...o,
+    cause: starts.get(o.start)?.cause ?? 'unknown',
+    evidence: starts.get(o.start)?.evidence ?? null,
+    bounds: ends.get(o.start)?.bounds ?? null,
+  }));
 }
 
 /** uptime / (uptime + downtime); null when nothing in the range was observed. */
