@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
+import { registerStatus } from './commands/status.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,6 +19,7 @@ function buildProgram(): Command {
     });
   registerLog(program);
   registerReport(program);
+  registerStatus(program);
   return program;
 }
 

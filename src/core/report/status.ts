@@ -1,0 +1,53 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { outagesOf } from '../accounting/outages.js';
+import type { TargetData } from '../store/target-data.js';
+import { STATUS_NAMES, Status } from '../store/transition-record.js';
+import { formatSeedDuration } from '../time/duration.js';
+
+/** A daemon touches its heartbeat every 5 s; one older than this means it is not running. */
+const ALIVE_WITHIN_S = 15;
+
+export interface TargetStatus {
+  name: string;
+  address: string | null;
+  /** The last record: UP, DOWN, STARTED or STOPPED. */
+  last: { status: string; at: number } | null;
+  running: boolean;
+  lastOutage: { start: number; end: number | null } | null;
+}
+
+export function targetStatus(dir: string, data: TargetData, nowSeconds: number): TargetStatus {
+  const n = data.series.times.length;
+  const beat = heartbeat(dir);
+  const outages = outagesOf(data.series);
+  const lastOutage = outages.at(-1);
+  return {
+    name: data.name,
+    address: data.address,
+    last: n === 0 ? null : { status: STATUS_NAMES[data.series.statuses[n - 1]!]!, at: data.series.times[n - 1]! },
+    running: beat !== null && nowSeconds - beat <= ALIVE_WITHIN_S && data.series.statuses[n - 1] !== Status.STOPPED,
+    lastOutage: lastOutage ? { start: lastOutage.start, end: lastOutage.end } : null,
+  };
+}
+
+export function statusLine(s: TargetStatus, nowSeconds: number, format: (t: number) => string): string {
+  const who = s.address ? `${s.name} (${s.address})` : s.name;
+  if (!s.last) return `${who}: no records`;
+  const since = `since ${format(s.last.at)} (${formatSeedDuration(Math.max(0, nowSeconds - s.last.at))})`;
+  const state = s.running ? `${s.last.status} ${since}` : `not monitored: last record ${s.last.status} at ${format(s.last.at)}`;
+  const outage = s.lastOutage
+    ? s.lastOutage.end === null
+      ? `; down since ${format(s.lastOutage.start)}`
+      : `; last outage ${format(s.lastOutage.start)}, lasted ${formatSeedDuration(s.lastOutage.end - s.lastOutage.start)}`
+    : '; no outage recorded';
+  return `${who}: ${state}${outage}`;
+}
+
+function heartbeat(dir: string): number | null {
+  try {
+    return Math.floor(statSync(join(dir, '.alive')).mtimeMs / 1000);
+  } catch {
+    return null;
+  }
+}
