@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { registerDaemon } from './commands/daemon.js';
 import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
@@ -17,6 +18,7 @@ function buildProgram(): Command {
       // Commander's usage errors, kept to one line: "nom: unknown option '--x' (Did you mean --y?)".
       outputError: (text, write) => write(`nom: ${text.replace(/^error: /, '').replace(/\n(?=.)/g, ' ')}`),
     });
+  registerDaemon(program);
   registerLog(program);
   registerReport(program);
   registerStatus(program);

@@ -81,7 +81,11 @@ export class Engine {
     await Promise.all(this.watched.map((w) => w.monitor.stop()));
     const now = this.nowSeconds();
     for (const w of this.watched) {
-      w.store.closeSession(now);
+      try {
+        w.store.closeSession(now);
+      } catch (err) {
+        this.deps.log.error('could not write STOPPED', { target: w.target.name, error: err instanceof Error ? err.message : String(err) });
+      }
       this.notify({ kind: 'stopped', target: w.target.name, address: w.target.address, at: now });
     }
     await Promise.all(this.deps.notifiers.map((n) => n.flush(NOTIFIER_FLUSH_MS)));

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The privileged helper's protocol: JSON, one message per line, on the helper's stdin (requests)
+ * and stdout (everything else). One definition for both sides, and both validate what they
+ * receive: the helper runs with privileges and trusts no request; the app trusts no answer.
+ *
+ * Helper → parent: first exactly one `ready` (or `failed`, then the helper exits), then one
+ * `reply` per request, in any order, matched by `id`. A reply's `value` depends on the request's
+ * type: `helperCalls[type].value` says what it must be.
+ */
+export const HELPER_PROTOCOL_VERSION = 1;
+
+/** Longer lines are refused unread, so a runaway writer cannot make either side buffer without end. */
+export const MAX_LINE_LENGTH = 4096;
+
+export const MAX_ECHO_TIMEOUT_MS = 60_000;
+/** The payload carries an 8-byte token identifying our echoes; the upper bound keeps one echo in one unfragmented packet. */
+export const MIN_ECHO_PAYLOAD = 8;
+export const MAX_ECHO_PAYLOAD = 1400;
+export const DEFAULT_ECHO_PAYLOAD = 56;
+
+const IPV6_ZONE = /^[A-Za-z0-9_.-]{1,15}$/;
+
+/** An IPv4 or IPv6 literal; IPv6 may name its zone (`fe80::1%eth0`) so link-local gateways can be probed. */
+export const ipAddress = z
+  .string()
+  .max(64)
+  .refine((text) => {
+    if (z.ipv4().safeParse(text).success) return true;
+    const [base = '', zone, extra] = text.split('%');
+    if (extra !== undefined || (zone !== undefined && !IPV6_ZONE.test(zone))) return false;
+    return z.ipv6().safeParse(base).success;
+  }, 'not an IPv4 or IPv6 address');
+
+export const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const echoRequest = z.strictObject({
+  id: requestId,
+  type: z.literal('echo'),
+  address: ipAddress,
+  timeoutMs: z.number().int().min(1).max(MAX_ECHO_TIMEOUT_MS),
+  payloadSize: z.number().int().min(MIN_ECHO_PAYLOAD).max(MAX_ECHO_PAYLOAD).optional(),
+});
+
+/** What came of one echo. `local`: our side could not send (errno code); `unreachable`: an ICMP error came back. */
+export const echoValue = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('reply'), rttMs: z.number().nonnegative(), from: ipAddress }),
+  z.strictObject({ status: z.literal('timeout') }),
+  z.strictObject({
+    status: z.literal('unreachable'),
+    from: ipAddress,
+    icmpType: z.number().int().min(0).max(255),
+    icmpCode: z.number().int().min(0).max(255),
+    detail: z.string().max(200),
+  }),
+  z.strictObject({ status: z.literal('local'), code: z.string().regex(/^E[A-Z0-9]+$/), detail: z.string().max(200) }),
+]);
+
+/** Every call: its request and the value of its successful reply. New calls (routes) join here. */
+export const helperCalls = {
+  echo: { request: echoRequest, value: echoValue },
+} as const;
+
+export type HelperCallType = keyof typeof helperCalls;
+
+export const helperRequest = z.discriminatedUnion('type', [echoRequest]);
+
+export const helperErrorCode = z.enum([
+  /** Not JSON, unknown type, a missing or out-of-range field. */
+  'bad-request',
+  /** A request id already in flight. */
+  'duplicate-id',
+  /** The helper could not open a socket for this address family. */
+  'unsupported-family',
+  /** Too many requests in flight. */
+  'overloaded',
+  'internal',
+]);
+
+export const helperError = z.strictObject({ code: helperErrorCode, message: z.string().max(500) });
+
+const okReply = z.strictObject({ type: z.literal('reply'), id: requestId, ok: z.literal(true), value: z.unknown() });
+/** `id` is null when the request was too broken to read one. */
+const errorReply = z.strictObject({ type: z.literal('reply'), id: requestId.nullable(), ok: z.literal(false), error: helperError });
+
+export const ipFamily = z.enum(['ipv4', 'ipv6']);
+
+export const helperReady = z.strictObject({
+  type: z.literal('ready'),
+  protocol: z.number().int(),
+  families: z.array(ipFamily).min(1).max(2),
+});
+
+/** The helper cannot work at all (typically EPERM: no raw sockets without privileges); it exits after this. */
+export const helperFailed = z.strictObject({
+  type: z.literal('failed'),
+  error: z.strictObject({ code: z.string().max(40), message: z.string().max(500) }),
+});
+
+export const helperMessage = z.discriminatedUnion('type', [
+  helperReady,
+  helperFailed,
+  z.discriminatedUnion('ok', [okReply, errorReply]),
+]);
+
+export type IpFamily = z.infer<typeof ipFamily>;
+export type EchoRequest = z.infer<typeof echoRequest>;
+export type EchoValue = z.infer<typeof echoValue>;
+export type HelperRequest = z.infer<typeof helperRequest>;
+export type HelperErrorCode = z.infer<typeof helperErrorCode>;
+export type HelperError = z.infer<typeof helperError>;
+export type HelperReady = z.infer<typeof helperReady>;
+export type HelperFailed = z.infer<typeof helperFailed>;
+export type HelperMessage = z.infer<typeof helperMessage>;
+export type HelperReply = Extract<HelperMessage, { type: 'reply' }>;
+
+export function encodeLine(message: HelperMessage | HelperRequest): string {
+  return JSON.stringify(message) + '\n';
+}
+
+/**
+ * Cuts a byte stream into lines. A line over MAX_LINE_LENGTH is dropped as it streams in (only
+ * its first part is kept, to say what it was) and reported through `onOverlong`.
+ */
+export class LineSplitter {
+  private buffer = '';
+  private overlong = false;
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly onOverlong: (start: string) => void,
+  ) {}
+
+  push(chunk: string): void {
+    let rest = chunk;
+    for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n')) {
+      const piece = rest.slice(0, nl);
+      rest = rest.slice(nl + 1);
+      if (this.overlong) {
+        this.overlong = false;
+        continue;
+      }
+      const line = this.buffer + piece;
+      this.buffer = '';
+      if (line.length > MAX_LINE_LENGTH) this.onOverlong(line.slice(0, 100));
+      else this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+    if (this.overlong) return;
+    this.buffer += rest;
+    if (this.buffer.length > MAX_LINE_LENGTH) {
+      this.onOverlong(this.buffer.slice(0, 100));
+      this.buffer = '';
+      this.overlong = true;
+    }
+  }
+}
