@@ -13,11 +13,14 @@ export function journalFileName(unixSeconds: number): string {
   return `events_${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}.jsonl`;
 }
 
-/** Appends one JSON line per entry beside the target's transition log, each made durable before returning. */
-export class JournalWriter {
+/**
+ * Appends one JSON line per entry to the month's file in `dir`, each made durable before
+ * returning: a target's journal beside its transition log, or the system journal.
+ */
+export class JournalWriter<Entry extends object = JournalEntry> {
   constructor(private readonly dir: string) {}
 
-  append(entry: JournalEntry, unixSeconds: number): void {
+  append(entry: Entry, unixSeconds: number): void {
     try {
       mkdirSync(this.dir, { recursive: true });
       const fd = openSync(join(this.dir, journalFileName(unixSeconds)), 'a');
@@ -48,35 +51,40 @@ export function readJournal(dir: string): JournalEntry[] {
 }
 
 function readJournalFile(path: string): JournalEntry[] {
+  return readJsonLines(path, 'journal entry', (value) => {
+    const parsed = monitorEvent.safeParse(value);
+    return parsed.success && parsed.data.type !== 'transition' ? parsed.data : null;
+  });
+}
+
+/**
+ * The entries of a JSON-lines file. A last line cut short by a crash is skipped; any other
+ * line that `parse` rejects (returns null) is an error naming the file and line.
+ */
+export function readJsonLines<T>(path: string, what: string, parse: (value: unknown) => T | null): T[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw fsUserError(err, path);
   }
+  const entry = (line: string): T | null => {
+    try {
+      return parse(JSON.parse(line));
+    } catch {
+      return null;
+    }
+  };
   const lines = text.split('\n');
   const torn = lines.pop();
-  const entries: JournalEntry[] = [];
+  const entries: T[] = [];
   lines.forEach((line, i) => {
     if (line === '') return;
-    const entry = parseEntry(line);
-    if (!entry) throw new UserError(`${path}:${i + 1}: not a journal entry`);
-    entries.push(entry);
+    const parsed = entry(line);
+    if (parsed === null) throw new UserError(`${path}:${i + 1}: not a ${what}`);
+    entries.push(parsed);
   });
-  if (torn) {
-    const entry = parseEntry(torn);
-    if (entry) entries.push(entry);
-  }
+  const last = torn ? entry(torn) : null;
+  if (last !== null) entries.push(last);
   return entries;
-}
-
-function parseEntry(line: string): JournalEntry | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const parsed = monitorEvent.safeParse(value);
-  return parsed.success && parsed.data.type !== 'transition' ? parsed.data : null;
 }

@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { UserError, fsUserError } from '../errors.js';
+import { closeSync, fsyncSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { RecordAppender, syncDir } from './record-appender.js';
 import { ForeignFileError, decodeTransitionFile } from './transition-file.js';
 import { encodeV2, type Status } from './transition-record.js';
 
@@ -11,69 +11,35 @@ export function logFileName(unixSeconds: number): string {
 }
 
 /**
- * Appends records to a target's folder, one whole 5-byte record per write, each made durable
- * before append() returns: a crash loses at most the record being written. The first time a
- * file is touched, a torn tail is cut off and an old-format (4-byte) file is rewritten in the
+ * Appends records to a target's folder, one whole durable 5-byte record per write. The first time
+ * a file is touched, a torn tail is cut off and an old-format (4-byte) file is rewritten in the
  * 5-byte format, so records of two formats never share a file.
  */
 export class TransitionLogWriter {
-  private readonly prepared = new Set<string>();
+  private readonly appender: RecordAppender;
 
-  constructor(private readonly dir: string) {}
-
-  append(unixSeconds: number, status: Status): void {
-    const path = join(this.dir, logFileName(unixSeconds));
-    if (!this.prepared.has(path)) {
-      this.prepare(path);
-      this.prepared.add(path);
-    }
-    const record = encodeV2(unixSeconds, status);
-    const fd = openSync(path, 'a');
-    try {
-      writeSync(fd, record);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+  constructor(dir: string) {
+    this.appender = new RecordAppender(dir, (path, existing) => repairLogFile(dir, path, existing));
   }
 
-  private prepare(path: string): void {
-    try {
-      mkdirSync(this.dir, { recursive: true });
-    } catch (err) {
-      throw fsUserError(err, this.dir);
-    }
-    let existing: Buffer;
-    try {
-      existing = readFileSync(path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fsUserError(err, path);
-      createEmpty(path);
-      syncDir(this.dir);
-      return;
-    }
-    let file;
-    try {
-      file = decodeTransitionFile(existing);
-    } catch (err) {
-      if (err instanceof ForeignFileError) throw new UserError(`${path}: ${err.message}; refusing to append to it`);
-      throw err;
-    }
-    if (file.format === 'v1') {
-      rewriteAsV2(path, file.times, file.statuses);
-      syncDir(this.dir);
-    } else if (file.validBytes < existing.length) {
-      truncateSync(path, file.validBytes);
-    }
+  append(unixSeconds: number, status: Status): void {
+    this.appender.append(logFileName(unixSeconds), encodeV2(unixSeconds, status));
   }
 }
 
-function createEmpty(path: string): void {
-  const fd = openSync(path, 'a');
+function repairLogFile(dir: string, path: string, existing: Buffer): void {
+  let file;
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    file = decodeTransitionFile(existing);
+  } catch (err) {
+    if (err instanceof ForeignFileError) throw new UserError(`${path}: ${err.message}; refusing to append to it`);
+    throw err;
+  }
+  if (file.format === 'v1') {
+    rewriteAsV2(path, file.times, file.statuses);
+    syncDir(dir);
+  } else if (file.validBytes < existing.length) {
+    truncateSync(path, file.validBytes);
   }
 }
 
@@ -89,13 +55,4 @@ function rewriteAsV2(path: string, times: Float64Array, statuses: Uint8Array): v
     closeSync(fd);
   }
   renameSync(tmp, path);
-}
-
-function syncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
