@@ -7,6 +7,7 @@ import type { UpdownOptions } from '../monitors/updown-options.js';
 import type { Prober } from '../probe/prober.js';
 import type { Notice, Notifier } from '../notify/notifier.js';
 import { Status } from '../store/transition-record.js';
+import { SharedTicks } from './shared-ticks.js';
 import { TargetStore } from './target-store.js';
 
 export interface EngineDeps {
@@ -42,6 +43,7 @@ export class Engine {
   private heartbeat: Timer | null = null;
 
   constructor(private readonly deps: EngineDeps) {
+    const clock = new SharedTicks(deps.clock);
     this.watched = deps.targets.map((target) => ({
       target,
       store: new TargetStore(deps.dataDir, target.name, target.address),
@@ -49,7 +51,7 @@ export class Engine {
         target,
         options: deps.options,
         prober: deps.prober,
-        clock: deps.clock,
+        clock,
         emit: (event) => this.onMonitorEvent(event),
         evidence: deps.evidence,
         log: deps.log.child(target.name),
@@ -71,7 +73,8 @@ export class Engine {
       }
       this.notify({ kind: 'started', target: w.target.name, address: w.target.address, at: now });
     }
-    for (const w of this.watched) w.monitor.start();
+    const first = this.deps.clock.now();
+    for (const w of this.watched) w.monitor.start(first);
     this.scheduleHeartbeat();
   }
 

@@ -14,11 +14,14 @@ const HEARTBEAT_FILE = '.alive';
  */
 export class TargetStore {
   readonly dir: string;
+  /** Joined once: every target's heartbeat is touched every few seconds. */
+  private readonly heartbeatPath: string;
   private readonly log: TransitionLogWriter;
   private readonly journal: JournalWriter;
 
   constructor(dataDir: string, readonly name: string, readonly address: string) {
     this.dir = join(dataDir, name);
+    this.heartbeatPath = join(this.dir, HEARTBEAT_FILE);
     this.log = new TransitionLogWriter(this.dir);
     this.journal = new JournalWriter(this.dir);
   }
@@ -58,12 +61,11 @@ export class TargetStore {
   }
 
   beat(nowSeconds: number): void {
-    const path = join(this.dir, HEARTBEAT_FILE);
     try {
-      utimesSync(path, nowSeconds, nowSeconds);
+      utimesSync(this.heartbeatPath, nowSeconds, nowSeconds);
     } catch {
-      closeSync(openSync(path, 'a'));
-      utimesSync(path, nowSeconds, nowSeconds);
+      closeSync(openSync(this.heartbeatPath, 'a'));
+      utimesSync(this.heartbeatPath, nowSeconds, nowSeconds);
     }
   }
 

@@ -49,7 +49,20 @@ export class UpdownMonitor {
   private smoothedRttMs: number | null = null;
   private lastSuccessMs: number | null = null;
   private outage: OpenOutage | null = null;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Checks and reports still running, which stop() waits for; counted, not kept, as one starts every interval. */
+  private running = 0;
+  private wakeStop: (() => void) | null = null;
+  private readonly onTick = (): void => this.tick();
+  private readonly done = (): void => {
+    if (--this.running > 0 || !this.wakeStop) return;
+    const wake = this.wakeStop;
+    this.wakeStop = null;
+    wake();
+  };
+  private readonly failed = (err: unknown): never => {
+    this.done();
+    throw err;
+  };
 
   constructor(private readonly deps: UpdownDeps) {}
 
@@ -58,16 +71,23 @@ export class UpdownMonitor {
     return this.state === 'suspect' ? this.suspectFrom : this.state;
   }
 
-  start(): void {
-    this.nextTickMs = this.deps.clock.now();
-    this.tick();
+  /**
+   * Probes first at `firstAtMs`, then every interval after it. Monitors started together are
+   * given the same instant, so their rounds fall due in the same millisecond and share one
+   * wake-up (see SharedTicks).
+   */
+  start(firstAtMs = this.deps.clock.now()): void {
+    this.nextTickMs = firstAtMs;
+    const delayMs = firstAtMs - this.deps.clock.now();
+    if (delayMs > 0) this.timer = this.deps.clock.setTimeout(this.onTick, delayMs);
+    else this.tick();
   }
 
   /** Stops probing and waits for probes in flight; returns the open outage's start, if any. */
   async stop(): Promise<number | null> {
     this.stopped = true;
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    while (this.running > 0) await new Promise<void>((resolve) => (this.wakeStop = resolve));
     return this.outage?.start ?? null;
   }
 
@@ -76,20 +96,20 @@ export class UpdownMonitor {
     const { clock, options } = this.deps;
     // Scheduled from the planned time, not from "now", so rounds do not drift.
     this.nextTickMs += options.interval * 1000;
-    this.timer = clock.setTimeout(() => this.tick(), Math.max(0, this.nextTickMs - clock.now()));
+    this.timer = clock.setTimeout(this.onTick, Math.max(0, this.nextTickMs - clock.now()));
     if (this.state !== 'suspect') this.track(this.check());
   }
 
   private track(work: Promise<unknown>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.running++;
+    void work.then(this.done, this.failed);
   }
 
   private async check(): Promise<void> {
     const epoch = this.epoch;
     const sentMs = this.deps.clock.now();
     const timeoutMs = this.state === 'down' ? this.deps.options.pingwait * 1000 : this.suspectTimeoutMs();
-    const result = await this.probeOnce(timeoutMs);
+    const result = this.observe(await this.probeOnce(timeoutMs));
     if (this.stopped || epoch !== this.epoch) return;
     if (result.ok) return this.onSuccess(sentMs);
     if (result.reason === 'error') {
@@ -104,15 +124,17 @@ export class UpdownMonitor {
   }
 
   /** pingcount probes at once; the check succeeds when any is answered. */
-  private async probeOnce(timeoutMs: number): Promise<ProbeResult> {
+  private probeOnce(timeoutMs: number): Promise<ProbeResult> {
     const { prober, target, options } = this.deps;
-    const results = await Promise.all(Array.from({ length: options.pingcount }, () => prober.probe(target.address, timeoutMs)));
-    const success = results.find((r) => r.ok);
-    if (success?.ok) {
-      this.smoothedRttMs = this.smoothedRttMs === null ? success.rttMs : 0.875 * this.smoothedRttMs + 0.125 * success.rttMs;
-      return success;
-    }
-    return mostTelling(results);
+    // One probe, the default, is passed through as it is: this runs for every target every interval.
+    if (options.pingcount === 1) return prober.probe(target.address, timeoutMs);
+    return Promise.all(Array.from({ length: options.pingcount }, () => prober.probe(target.address, timeoutMs))).then(bestOf);
+  }
+
+  /** Every result of probeOnce passes here: successes keep the round-trip estimate current. */
+  private observe(result: ProbeResult): ProbeResult {
+    if (result.ok) this.smoothedRttMs = this.smoothedRttMs === null ? result.rttMs : 0.875 * this.smoothedRttMs + 0.125 * result.rttMs;
+    return result;
   }
 
   private suspectTimeoutMs(): number {
@@ -149,7 +171,7 @@ export class UpdownMonitor {
     const reprobes = Array.from({ length: options.confirm }, (_, i) =>
       sleep(clock, i * options.confirmSpacing * 1000).then(async () => {
         const sentMs = clock.now();
-        return { sentMs, result: await this.probeOnce(pingwaitMs) };
+        return { sentMs, result: this.observe(await this.probeOnce(pingwaitMs)) };
       }),
     );
     const refuted = await firstSuccess(reprobes);
@@ -194,6 +216,11 @@ export class UpdownMonitor {
   private evidenceSources(): EvidenceSources {
     return { ...this.deps.evidence, prober: this.deps.prober, timeoutMs: this.deps.options.pingwait * 1000 };
   }
+}
+
+/** A success if there is one, else the failure that says most about where the path broke. */
+function bestOf(results: ProbeResult[]): ProbeResult {
+  return results.find((r) => r.ok) ?? mostTelling(results);
 }
 
 /** Of several failures, the one that says most about where the path broke. */
