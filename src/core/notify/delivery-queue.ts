@@ -1,87 +1,211 @@
-import { sleep, type Clock, type Timer } from '../clock.js';
+import { randomUUID } from 'node:crypto';
+import type { Clock, Timer } from '../clock.js';
 import type { Logger } from '../log.js';
+import type { Zone } from '../time/zone.js';
+import { failureCode } from './http-post.js';
+import type { Notice } from './notifier.js';
+import { foldStaleOutages } from './stale-outage.js';
 
 export interface DeliveryOptions {
-  /** Attempts per message before it is dropped. */
-  attempts: number;
+  /** Failed attempts retried quickly (exponential backoff) before the queue parks. */
+  quickRetries: number;
   firstBackoffMs: number;
-  maxBackoffMs: number;
-  /** Oldest messages are dropped past this, so a long outage cannot grow the queue without bound. */
+  /** While parked, one attempt this often; an UP notice or a flush tries at once. */
+  parkedRetryMs: number;
+  /** Only the newest are kept past this; the dropped are counted in the next message sent. */
   maxQueued: number;
+  /** A notice sent this long after it was queued is marked late. */
+  lateAfterMs: number;
+  /** See stale-outage.ts: on for channels people read, off for those programs read. */
+  foldStaleOutages: boolean;
 }
 
-export const DELIVERY_DEFAULTS: DeliveryOptions = { attempts: 8, firstBackoffMs: 1000, maxBackoffMs: 60_000, maxQueued: 500 };
+export const DELIVERY_DEFAULTS: DeliveryOptions = {
+  quickRetries: 6,
+  firstBackoffMs: 1000,
+  parkedRetryMs: 60_000,
+  maxQueued: 100,
+  lateAfterMs: 60_000,
+  foldStaleOutages: true,
+};
+
+/** How a channel is built besides its address: the zone its texts give times in, and queue tuning. */
+export interface ChannelOptions {
+  zone?: Zone;
+  delivery?: Partial<DeliveryOptions>;
+}
+
+/** One notice on its way to a channel, with what the channel's message should say about its journey. */
+export interface Delivery {
+  /** The same on every attempt, so a receiver can drop a duplicate (a timed-out request may have arrived). */
+  id: string;
+  notice: Notice;
+  /** Notices this one stands for (a stale DOWN and its cause folded into their UP), oldest first. */
+  folded: readonly Notice[];
+  /** Unix ms. */
+  queuedAt: number;
+  sentAt: number;
+  late: boolean;
+  /** Notices dropped, the queue being full, since the last one delivered. */
+  dropped: number;
+}
+
+interface Queued {
+  readonly id: string;
+  readonly notice: Notice;
+  readonly folded: readonly Notice[];
+  readonly queuedAt: number;
+}
 
 /**
- * Sends messages one at a time, in order, behind the caller's back: push() returns at once, so
- * probing never waits on a slow or dead endpoint. A failed send is retried with exponential
- * backoff, which also carries a notice through an outage to the moment the link returns.
+ * Sends one channel's notices one at a time, in order, behind the caller's back: push() returns at
+ * once, so probing never waits on a slow or dead endpoint. A failed send is retried quickly with
+ * exponential backoff, then the queue parks and tries at a slow cadence for as long as it takes —
+ * an outage of hours loses nothing — and at once when an UP notice arrives, the sign that the link
+ * is back. Only a full queue (newest kept) or shutdown drops a notice.
  */
-export class DeliveryQueue<T> {
-  private readonly queue: T[] = [];
-  private running: Promise<void> | null = null;
-  private closing = false;
+export class DeliveryQueue {
+  private items: Queued[] = [];
+  private readonly options: DeliveryOptions;
+  private inFlight: Queued | null = null;
+  private dropped = 0;
+  private overflowing = false;
+  private failures = 0;
+  private draining = false;
+  private running: Promise<void> = Promise.resolve();
+  private pause: { timer: Timer; resume: () => void } | null = null;
+  private closed = false;
+  private readonly abort = new AbortController();
 
   constructor(
-    private readonly send: (message: T) => Promise<void>,
+    private readonly channel: string,
+    private readonly send: (delivery: Delivery, signal: AbortSignal) => Promise<void>,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly options: DeliveryOptions = DELIVERY_DEFAULTS,
-  ) {}
-
-  push(message: T): void {
-    this.queue.push(message);
-    if (this.queue.length > this.options.maxQueued) {
-      this.queue.shift();
-      this.log.warn('notification queue full; dropped the oldest message');
-    }
-    this.running ??= this.drain().finally(() => (this.running = null));
+    options: Partial<DeliveryOptions> = {},
+  ) {
+    this.options = { ...DELIVERY_DEFAULTS, ...options };
   }
 
-  /** Waits for the queue to empty, for at most `ms`; what is left is dropped. */
-  async flush(ms: number): Promise<void> {
-    if (!this.running) return;
-    let timedOut = false;
-    let timer: Timer | null = null;
-    const deadline = new Promise<void>((resolve) => {
-      timer = this.clock.setTimeout(() => {
-        timedOut = true;
-        resolve();
-      }, ms);
-    });
-    await Promise.race([this.running, deadline]);
-    if (timer) this.clock.clearTimeout(timer);
-    if (timedOut) {
-      this.closing = true;
-      if (this.queue.length) this.log.warn('gave up on undelivered notifications at shutdown', { count: this.queue.length });
-      this.queue.length = 0;
+  push(notice: Notice): void {
+    if (this.closed) return;
+    this.items.push({ id: randomUUID(), notice, folded: [], queuedAt: this.clock.now() });
+    this.fold();
+    this.trim();
+    if (notice.kind === 'up') this.retryNow();
+    if (!this.draining) {
+      this.draining = true;
+      this.running = this.drain();
     }
+  }
+
+  /** Tries at once what is queued, then keeps trying for at most `ms`; what is left is dropped. */
+  async flush(ms: number): Promise<void> {
+    if (!this.draining) return;
+    this.retryNow();
+    let timer: Timer | null = null;
+    const deadline = new Promise<'late'>((resolve) => (timer = this.clock.setTimeout(() => resolve('late'), ms)));
+    const outcome = await Promise.race([this.running, deadline]);
+    if (timer) this.clock.clearTimeout(timer);
+    if (outcome === 'late') this.close();
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0 && !this.closing) {
-      const message = this.queue[0]!;
-      await this.deliver(message);
-      if (this.queue[0] === message) this.queue.shift();
+    // Begins after the caller's turn: a send (and fetch's own set-up) never runs on the engine's stack.
+    await Promise.resolve();
+    try {
+      while (!this.closed) {
+        this.fold();
+        const item = this.items[0];
+        if (!item) return;
+        if (await this.attempt(item)) continue;
+        if (this.closed) return;
+        await this.wait(this.backoffMs());
+      }
+    } finally {
+      this.draining = false;
     }
   }
 
-  private async deliver(message: T): Promise<void> {
-    const { attempts, firstBackoffMs, maxBackoffMs } = this.options;
-    for (let attempt = 1; attempt <= attempts && !this.closing; attempt++) {
-      try {
-        await this.send(message);
-        return;
-      } catch (err) {
-        const backoff = Math.min(maxBackoffMs, firstBackoffMs * 2 ** (attempt - 1));
-        this.log.warn('notification not delivered; will retry', {
-          attempt,
-          retryInMs: attempt < attempts ? backoff : undefined,
-          error: err instanceof Error ? err.message : String(err),
-        });
-        if (attempt < attempts) await sleep(this.clock, backoff);
-      }
+  private async attempt(item: Queued): Promise<boolean> {
+    const now = this.clock.now();
+    const dropped = this.dropped;
+    this.inFlight = item;
+    try {
+      await this.send({ ...item, sentAt: now, late: now - item.queuedAt >= this.options.lateAfterMs, dropped }, this.abort.signal);
+    } catch (err) {
+      if (!this.closed) this.failed(failureCode(err));
+      return false;
+    } finally {
+      this.inFlight = null;
     }
-    this.log.error('notification dropped after all retries');
+    this.items = this.items.filter((queued) => queued !== item);
+    this.dropped -= dropped;
+    this.overflowing = false;
+    if (this.failures > this.options.quickRetries) this.log.info('notifications delivered again', { channel: this.channel, queued: this.items.length });
+    this.failures = 0;
+    return true;
+  }
+
+  private failed(error: string): void {
+    this.failures++;
+    const { quickRetries, parkedRetryMs } = this.options;
+    const fields = { channel: this.channel, error, queued: this.items.length };
+    if (this.failures <= quickRetries) {
+      this.log.warn('notification not delivered; will retry', { ...fields, attempt: this.failures, retryInMs: this.backoffMs() });
+    } else if (this.failures === quickRetries + 1) {
+      this.log.warn('notifications parked until the endpoint answers', { ...fields, retryEveryMs: parkedRetryMs });
+    } else {
+      this.log.debug('parked notifications still not delivered', fields);
+    }
+  }
+
+  private backoffMs(): number {
+    const { quickRetries, firstBackoffMs, parkedRetryMs } = this.options;
+    if (this.failures > quickRetries) return parkedRetryMs;
+    return Math.min(parkedRetryMs, firstBackoffMs * 2 ** (this.failures - 1));
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimeout(() => {
+        this.pause = null;
+        resolve();
+      }, ms);
+      this.pause = { timer, resume: resolve };
+    });
+  }
+
+  /** Ends a backoff early; the failure count restarts so that quick retries follow. */
+  private retryNow(): void {
+    this.failures = 0;
+    if (!this.pause) return;
+    this.clock.clearTimeout(this.pause.timer);
+    const { resume } = this.pause;
+    this.pause = null;
+    resume();
+  }
+
+  private fold(): void {
+    if (this.options.foldStaleOutages) this.items = foldStaleOutages(this.items, this.inFlight);
+  }
+
+  private trim(): void {
+    while (this.items.length > this.options.maxQueued) {
+      const victim = this.items[0] === this.inFlight ? 1 : 0;
+      const [gone] = this.items.splice(victim, 1);
+      this.dropped += 1 + (gone?.folded.length ?? 0);
+      if (!this.overflowing) this.log.warn('notification queue full; dropping the oldest', { channel: this.channel, kept: this.options.maxQueued });
+      this.overflowing = true;
+    }
+  }
+
+  private close(): void {
+    this.closed = true;
+    const left = this.items.length;
+    if (left > 0) this.log.warn('gave up on undelivered notifications at shutdown', { channel: this.channel, count: left });
+    this.items = [];
+    this.abort.abort();
+    this.retryNow();
   }
 }

@@ -1,7 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { formatSeedDuration } from '../time/duration.js';
-import { DeliveryQueue } from './delivery-queue.js';
+import { localZone, type Zone } from '../time/zone.js';
+import { DeliveryQueue, type ChannelOptions, type Delivery } from './delivery-queue.js';
+import { post } from './http-post.js';
+import { deliveryNotes } from './notice-text.js';
 import type { Notice, Notifier } from './notifier.js';
 
 interface DiscordEmbed {
@@ -13,7 +16,6 @@ interface DiscordEmbed {
 const GREEN = 0x2ecc71;
 const RED = 0xe74c3c;
 const BLUE = 0x0389fa;
-const TIMEOUT_MS = 10_000;
 
 /**
  * network-outage-monitor's Discord messages: the same username, titles and colours. Its "Was
@@ -43,17 +45,26 @@ export function discordEmbed(notice: Notice): DiscordEmbed | null {
   }
 }
 
+/** The embed with what its delivery adds (a folded outage, a late or dropped notice) under the description. */
+export function discordDelivery(delivery: Delivery, zone: Zone): DiscordEmbed | null {
+  const embed = discordEmbed(delivery.notice);
+  if (!embed) return null;
+  const lines = [embed.description, ...deliveryNotes(delivery, zone)].filter((line): line is string => line !== null);
+  return { ...embed, description: lines.length ? lines.join('\n') : null };
+}
+
 export class DiscordNotifier implements Notifier {
   readonly name = 'discord';
-  private readonly queue: DeliveryQueue<DiscordEmbed>;
+  private readonly queue: DeliveryQueue;
 
-  constructor(url: string, clock: Clock, log: Logger) {
-    this.queue = new DeliveryQueue((embed) => post(url, embed), clock, log);
+  constructor(url: string, clock: Clock, log: Logger, options: ChannelOptions = {}) {
+    const zone = options.zone ?? localZone();
+    this.queue = new DeliveryQueue(this.name, (delivery, signal) => send(url, delivery, zone, signal), clock, log, options.delivery);
   }
 
+  /** Causes are not queued: network-outage-monitor's messages have no place for them. */
   notify(notice: Notice): void {
-    const embed = discordEmbed(notice);
-    if (embed) this.queue.push(embed);
+    if (discordEmbed(notice)) this.queue.push(notice);
   }
 
   flush(ms: number): Promise<void> {
@@ -61,12 +72,8 @@ export class DiscordNotifier implements Notifier {
   }
 }
 
-async function post(url: string, embed: DiscordEmbed): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'Network Outage Monitor', embeds: [embed] }),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+async function send(url: string, delivery: Delivery, zone: Zone, signal: AbortSignal): Promise<void> {
+  const embed = discordDelivery(delivery, zone);
+  if (!embed) return;
+  await post(url, { 'Content-Type': 'application/json' }, JSON.stringify({ username: 'Network Outage Monitor', embeds: [embed] }), signal);
 }

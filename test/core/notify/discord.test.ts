@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { systemClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/core/log.js';
-import { DiscordNotifier, discordEmbed } from '../../../src/core/notify/discord.js';
+import { IANAZone } from 'luxon';
+import { DiscordNotifier, discordDelivery, discordEmbed } from '../../../src/core/notify/discord.js';
 import { httpRecorder } from '../../support/http-recorder.js';
+import { T0, at } from './scripted-send.js';
 
 const base = { target: 'internet', address: '203.0.113.10', at: 1_760_127_128 };
 
@@ -52,5 +54,21 @@ describe('Discord notices', () => {
     assert.deepEqual(titles, ['Started monitoring 203.0.113.10', 'Started monitoring 203.0.113.10', '203.0.113.10 is UNREACHABLE']);
     assert.ok(lines.some((l) => l.includes('will retry')));
     assert.ok(lines.every((l) => !l.includes('secret-token')), 'the webhook secret is never logged');
+  });
+
+  it('adds under the description when a notice was late, what a folded UP stands for, and what was dropped', () => {
+    const delivery = { id: 'x', queuedAt: 0, late: false, dropped: 0, folded: [] };
+    const utc = IANAZone.create('UTC');
+    assert.deepEqual(discordDelivery({ ...delivery, notice: at.started(0), sentAt: T0 + 600_000, late: true, dropped: 2 }, utc), {
+      title: 'Started monitoring 203.0.113.10',
+      description: '(sent late: happened at 12:00:00)\n(2 older notices were dropped: too many were waiting to be sent)',
+      color: 0x0389fa,
+    });
+    assert.deepEqual(discordDelivery({ ...delivery, notice: at.up(7200, 7200), folded: [at.down(0)], sentAt: T0 + 7_200_000 }, utc), {
+      title: '203.0.113.10 is REACHABLE',
+      description: 'Was unreachable for 2h 0s\nUnreachable from 12:00:00 to 14:00:00 (the UNREACHABLE notice could not be sent at the time).',
+      color: 0x2ecc71,
+    });
+    assert.deepEqual(discordDelivery({ ...delivery, notice: at.up(9, null), sentAt: T0 + 9_000 }, utc)?.description, null);
   });
 });
