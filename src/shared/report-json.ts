@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressFact, outageCause, probeFact, startEvidence } from './events.js';
+import { systemEvent } from './system-events.js';
 
 /**
  * `nom report --format json`: the stable, documented schema (docs/report-json.md). Times are
@@ -41,13 +42,49 @@ export const targetJson = z.object({
   unmonitored_s: z.number().int().nonnegative(),
   /** uptime / (uptime + downtime), 0..1; null when nothing in the range was monitored. */
   availability: z.number().min(0).max(1).nullable(),
+  /** Of downtime_s, the outages with cause `target` (DNS answered: the internet worked). */
+  target_only_s: z.number().int().nonnegative(),
+  internet_downtime_s: z.number().int().nonnegative(),
+  /** (uptime + target_only) / (uptime + downtime), 0..1; null when nothing was monitored. */
+  internet_availability: z.number().min(0).max(1).nullable(),
+  /** Internet outages (every cause but `target`), their longest, MTTR and MTBF in seconds. */
+  internet_outages: z.number().int().nonnegative(),
+  longest_outage_s: z.number().nonnegative().nullable(),
+  mttr_s: z.number().nonnegative().nullable(),
+  mtbf_s: z.number().nonnegative().nullable(),
+  by_cause: z.record(outageCause, z.object({ count: z.number().int().nonnegative(), seconds: z.number().nonnegative() })),
+  /** Present when the report was asked to check a contract (--sla). */
+  sla: z
+    .object({
+      target: z.number().min(0).max(1),
+      hours: z.string(),
+      min_outage_s: z.number().nonnegative(),
+      monitored_s: z.number().nonnegative(),
+      counted_downtime_s: z.number().nonnegative(),
+      counted_outages: z.number().int().nonnegative(),
+      availability: z.number().min(0).max(1).nullable(),
+      met: z.boolean().nullable(),
+      gap_hours: z.number(),
+    })
+    .nullable(),
   outages: z.array(outageJson),
 });
 
 export const reportJson = z.object({
   from: isoUtc,
   to: isoUtc,
+  /** The zone days and hours were counted in. */
+  zone: z.string(),
+  generated_at: isoUtc,
   targets: z.array(targetJson),
+  /** IP changes and failovers in the range (the system journal's entries). */
+  events: z.array(systemEvent),
+  evidence: z.object({
+    clock: z.object({ state: z.enum(['synchronized', 'not synchronized', 'unknown']), source: z.string() }),
+    /** SHA-256 of the sha256sum-format list of the data files the report was made from. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  }),
 });
 
 export type ReportJson = z.infer<typeof reportJson>;

@@ -79,10 +79,13 @@ describe('nom report', () => {
   it('md: a summary per target and a table of outages', () => {
     const r = runCli(['report', '--data', dataDir(), '--target', 'wan']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^# Network outage report\n/);
-    assert.match(r.stdout, /\| Downtime \| 21m 40s \|/);
+    assert.match(r.stdout, /^# Internet connection report between 10 October and 11 October 2025\n/);
+    assert.match(r.stdout, /\*\*Your connection was down twice for 22 minutes between 10 October and 11 October 2025; the longest outage lasted 17 minutes\. It was not monitored for 1 second of the period\.\*\*/);
+    assert.match(r.stdout, /\| Downtime \| 22 minutes \|/);
     assert.match(r.stdout, /\| Outages \| 2 \|/);
-    assert.match(r.stdout, /\| 2025-10-10 02:00:00 \| 2025-10-10 02:05:00 \| 5m 0s \| unknown \|/);
+    assert.match(r.stdout, /\| 2025-10-10 02:00:00 \| 2025-10-10 02:05:00 \| 5 min 0 s \| unknown \|/);
+    assert.match(r.stdout, /\| 2025-10-10 23:53:20 \| 2025-10-11 00:10:00 \| 16 min 40 s \| unknown \|/);
+    assert.match(r.stdout, /SHA-256 of the list below: `[0-9a-f]{64}`\n\n```\n[0-9a-f]{64} {2}wan\/uptime_2025-10\.log\n```/);
   });
 
   it('csv: one RFC 4180 row per outage, fields quoted where needed', () => {

@@ -2,20 +2,23 @@ import { Option, type Command } from 'commander';
 import { writeCsvReport } from '../../core/report/csv.js';
 import { writeJsonReport } from '../../core/report/json.js';
 import { writeMarkdownReport } from '../../core/report/markdown.js';
+import { makeReportDocument } from '../../core/report/make-document.js';
 import { buildReport, type Report } from '../../core/report/report-model.js';
 import { writeSeedReport } from '../../core/report/seed.js';
 import type { TextSink } from '../../core/report/text-sink.js';
 import { defaultDataDir } from '../../core/paths.js';
 import { findTargets, selectTarget } from '../../core/store/data-dir.js';
 import { loadTarget } from '../../core/store/target-data.js';
-import { localZone, namedZone, type Zone } from '../../core/time/zone.js';
+import { localZone, namedZone } from '../../core/time/zone.js';
+import { positiveNumber } from '../numbers.js';
+import { slaTerms, type SlaFlags } from '../sla-options.js';
 import { withOutput } from '../output.js';
 import { parseTimeOption } from '../time-options.js';
 
 const FORMATS = ['md', 'csv', 'json', 'seed'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface ReportOptions {
+interface ReportOptions extends SlaFlags {
   data: string;
   target?: string;
   from?: string;
@@ -36,6 +39,9 @@ export function registerReport(program: Command): void {
     .option('--tz <zone>', 'time zone for times and bare dates, an IANA name such as Europe/Oslo (default: local)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('md'))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of stdout')
+    .option('--sla <percent>', 'check availability against this contracted figure, e.g. 99.5', positiveNumber(0, 100))
+    .option('--sla-hours <hours>', 'hours the contract counts: all, business (Mon-Fri 09:00-17:00), or e.g. "Mon-Sat 08:00-20:00"', 'all')
+    .option('--sla-min-outage <s>', 'outages shorter than this many seconds do not count against the contract', positiveNumber(0, 86_400), 0)
     .action((opts: ReportOptions) => runReport(opts));
 }
 
@@ -45,24 +51,17 @@ async function runReport(opts: ReportOptions): Promise<void> {
     from: opts.from === undefined ? undefined : parseTimeOption('--from', opts.from, zone),
     to: opts.to === undefined ? undefined : parseTimeOption('--to', opts.to, zone),
   };
-  let targets = findTargets(opts.data);
-  if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
-  const data = targets.map((t) => loadTarget(t.dir, t.name));
-  const report = buildReport(data, requested);
-  await withOutput(opts.out, (sink) => writeReport(report, opts.format, zone, sink));
-}
-
-function writeReport(report: Report, format: Format, zone: Zone, sink: TextSink): Promise<void> {
-  switch (format) {
-    case 'md':
-      return writeMarkdownReport(report, zone, sink);
-    case 'csv':
-      return writeCsvReport(report, zone, sink);
-    case 'json':
-      return writeJsonReport(report, sink);
-    case 'seed':
-      return writeSeedSections(report, sink);
+  const sla = slaTerms(opts);
+  if (opts.format === 'csv' || opts.format === 'seed') {
+    let targets = findTargets(opts.data);
+    if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
+    const report = buildReport(targets.map((t) => loadTarget(t.dir, t.name)), requested);
+    await withOutput(opts.out, (sink) => (opts.format === 'csv' ? writeCsvReport(report, zone, sink) : writeSeedSections(report, sink)));
+    return;
   }
+  const now = Math.floor(Date.now() / 1000);
+  const { report, document } = await makeReportDocument({ dataDir: opts.data, target: opts.target, range: requested, zone, sla: sla ?? undefined, now });
+  await withOutput(opts.out, (sink) => (opts.format === 'md' ? writeMarkdownReport(document, sink) : writeJsonReport(report, document, sink, now)));
 }
 
 /** One seed section per target; with several targets, each under a `# name` line. */

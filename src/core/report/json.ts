@@ -1,26 +1,69 @@
-import type { OutageJson, ReportJson } from '../../shared/report-json.js';
+import type { OutageJson, ReportJson, TargetJson } from '../../shared/report-json.js';
+import type { TargetAnalysis } from '../analysis/analysis.js';
+import { describeBusinessHours, type SlaResult } from '../analysis/sla.js';
 import { isoUtc } from '../time/clock-format.js';
+import type { ReportDocument } from './document/report-document.js';
 import { availability, type Report, type ReportedOutage } from './report-model.js';
 import type { TextSink } from './text-sink.js';
 
-export function toReportJson(report: Report): ReportJson {
+export function toReportJson(report: Report, doc: ReportDocument, generatedAt: number): ReportJson {
   return {
     from: isoUtc(report.range.from),
     to: isoUtc(report.range.to),
-    targets: report.targets.map((t) => ({
-      name: t.name,
-      address: t.address,
-      uptime_s: t.totals.uptime,
-      downtime_s: t.totals.downtime,
-      unmonitored_s: t.totals.unmonitored,
-      availability: roundRatio(availability(t.totals)),
-      outages: t.outages.map(outageJson),
-    })),
+    zone: doc.zone,
+    generated_at: isoUtc(generatedAt),
+    targets: report.targets.map((t, i) => {
+      const section = doc.targets[i]!;
+      return {
+        name: t.name,
+        address: t.address,
+        uptime_s: t.totals.uptime,
+        downtime_s: t.totals.downtime,
+        unmonitored_s: t.totals.unmonitored,
+        availability: roundRatio(availability(t.totals)),
+        ...analysisJson(section.analysis),
+        sla: section.sla && slaJson(section.sla.result),
+        outages: t.outages.map(outageJson),
+      };
+    }),
+    events: doc.events.map((e) => e.event),
+    evidence: {
+      clock: doc.evidence.clock,
+      sha256: doc.evidence.digest.sha256,
+      files: doc.evidence.digest.files,
+    },
   };
 }
 
-export async function writeJsonReport(report: Report, sink: TextSink): Promise<void> {
-  await sink(JSON.stringify(toReportJson(report), null, 2) + '\n');
+export async function writeJsonReport(report: Report, doc: ReportDocument, sink: TextSink, generatedAt: number): Promise<void> {
+  await sink(JSON.stringify(toReportJson(report, doc, generatedAt), null, 2) + '\n');
+}
+
+function analysisJson(a: TargetAnalysis): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'outages'> {
+  return {
+    target_only_s: a.targetOnly,
+    internet_downtime_s: a.internetDowntime,
+    internet_availability: roundRatio(a.availability),
+    internet_outages: a.outages.length,
+    longest_outage_s: a.longest?.seconds ?? null,
+    mttr_s: a.mttr === null ? null : Math.round(a.mttr),
+    mtbf_s: a.mtbf === null ? null : Math.round(a.mtbf),
+    by_cause: a.byCause,
+  };
+}
+
+function slaJson(r: SlaResult): NonNullable<TargetJson['sla']> {
+  return {
+    target: r.terms.target,
+    hours: r.terms.hours === 'all' ? 'all' : describeBusinessHours(r.terms.hours),
+    min_outage_s: r.terms.minOutageSeconds,
+    monitored_s: r.monitored,
+    counted_downtime_s: r.counted,
+    counted_outages: r.countedOutages,
+    availability: roundRatio(r.availability),
+    met: r.met,
+    gap_hours: Math.round(r.gapHours * 1000) / 1000,
+  };
 }
 
 function outageJson(outage: ReportedOutage): OutageJson {

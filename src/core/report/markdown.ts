@@ -1,43 +1,54 @@
-import { formatSeedDuration } from '../time/duration.js';
-import { ClockFormatter } from '../time/clock-format.js';
-import type { Zone } from '../time/zone.js';
-import { OUTAGE_END_NOTE } from './outage-text.js';
-import { availability, type Report, type TargetReport } from './report-model.js';
+import type { OutageRow, ReportDocument, TargetSection } from './document/report-document.js';
 import { LineBuffer, type TextSink } from './text-sink.js';
 
-export async function writeMarkdownReport(report: Report, zone: Zone, sink: TextSink): Promise<void> {
-  const clock = new ClockFormatter(zone);
+/** The evidence report as Markdown: the same content as the HTML and PDF, as text tables. */
+export async function writeMarkdownReport(doc: ReportDocument, sink: TextSink): Promise<void> {
   const out = new LineBuffer(sink);
-  await out.push('# Network outage report');
-  await out.push('');
-  await out.push(`Period: ${clock.format(report.range.from)} to ${clock.format(report.range.to)} (${zone.name})`);
-  for (const target of report.targets) await writeTarget(target, clock, out);
+  await out.push(`# ${doc.title}`, '', `Period: ${doc.period}  `, `Made: ${doc.generatedAt}`);
+  for (const target of doc.targets) await writeTarget(target, out);
+  if (doc.events.length > 0) {
+    await out.push('', '## Events', '', '| Time | Event |', '|---|---|');
+    for (const e of doc.events) await out.push(`| ${e.time} | ${cell(e.text)} |`);
+  }
+  const { clock, digest, method } = doc.evidence;
+  await out.push('', '## How this record was kept', '');
+  for (const sentence of method) await out.push(`- ${sentence}`);
+  await out.push('', `Clock: ${clock.state} (${clock.source}), checked when this report was made.`, '');
+  await out.push(`Data files: ${digest.files.length}, SHA-256 of the list below: \`${digest.sha256}\``, '', '```');
+  for (const line of digest.manifest.split('\n').filter(Boolean)) await out.push(line);
+  await out.push('```');
   await out.flush();
 }
 
-async function writeTarget(target: TargetReport, clock: ClockFormatter, out: LineBuffer): Promise<void> {
-  const { totals } = target;
-  const ratio = availability(totals);
-  await out.push('');
-  await out.push(`## ${target.name}${target.address ? ` (${target.address})` : ''}`);
-  await out.push('');
-  await out.push('| Measure | Value |');
-  await out.push('|---|---|');
-  await out.push(`| Uptime | ${formatSeedDuration(totals.uptime)} |`);
-  await out.push(`| Downtime | ${formatSeedDuration(totals.downtime)} |`);
-  await out.push(`| Not monitored | ${formatSeedDuration(totals.unmonitored)} |`);
-  await out.push(`| Availability | ${ratio === null ? 'n/a' : `${(ratio * 100).toFixed(3)} %`} |`);
-  await out.push(`| Outages | ${target.outages.length} |`);
-  await out.push('');
-  if (target.outages.length === 0) {
-    await out.push('No outages in this period.');
+async function writeTarget(t: TargetSection, out: LineBuffer): Promise<void> {
+  await out.push('', `## ${cell(t.name)}${t.address ? ` (${t.address})` : ''}`, '', `**${t.headline}**`, '', '| Measure | Value |', '|---|---|');
+  for (const f of t.figures) await out.push(`| ${f.label} | ${f.value} |`);
+  if (t.sla) {
+    await out.push('', `### Contract (SLA)`, '', t.sla.summary, '', '| Term | Value |', '|---|---|');
+    for (const f of t.sla.figures) await out.push(`| ${f.label} | ${cell(f.value)} |`);
+  }
+  if (t.causes.length > 0) {
+    await out.push('', '### Causes', '', '| Cause | Outages | Duration |', '|---|---|---|');
+    for (const c of t.causes) await out.push(`| ${c.label} | ${c.count} | ${c.duration} |`);
+  }
+  await out.push('', '### Outages', '');
+  await writeRows(t.outages, 'No outages in this period.', out);
+  if (t.targetOnly.length > 0) {
+    await out.push('', '### The watched address alone was silent (not internet downtime)', '');
+    await writeRows(t.targetOnly, '', out);
+  }
+}
+
+async function writeRows(rows: OutageRow[], none: string, out: LineBuffer): Promise<void> {
+  if (rows.length === 0) {
+    await out.push(none);
     return;
   }
-  await out.push('| Start | End | Duration | Cause | Note |');
-  await out.push('|---|---|---|---|---|');
-  for (const o of target.outages) {
-    const end = o.end === null ? 'open' : clock.format(o.end);
-    const duration = o.end === null ? 'open' : formatSeedDuration(o.end - o.start);
-    await out.push(`| ${clock.format(o.start)} | ${end} | ${duration} | ${o.cause} | ${OUTAGE_END_NOTE[o.endedBy ?? 'open']} |`);
-  }
+  await out.push('| Start | End | Duration | Cause | When exactly | Evidence |', '|---|---|---|---|---|---|');
+  for (const r of rows) await out.push(`| ${r.start} | ${r.end} | ${r.duration} | ${r.cause} | ${cell(r.uncertainty)} | ${cell(r.evidence)} |`);
+}
+
+/** Text inside a table cell: a pipe or a line break would end the cell or the row. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -14,8 +14,8 @@ export class LineBuffer {
     private readonly linesPerChunk = 8192,
   ) {}
 
-  async push(line: string): Promise<void> {
-    this.lines.push(line);
+  async push(...lines: string[]): Promise<void> {
+    this.lines.push(...lines);
     if (this.lines.length >= this.linesPerChunk) await this.flush();
   }
 

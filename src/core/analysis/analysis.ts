@@ -1,0 +1,159 @@
+import { DateTime, type Zone } from 'luxon';
+import type { OutageCause } from '../../shared/events.js';
+import { overlap, type TimeRange } from '../accounting/time-range.js';
+import type { ReportedOutage, Report, TargetReport } from '../report/report-model.js';
+import { Status } from '../store/transition-record.js';
+import { splitByCalendar } from './calendar.js';
+
+export interface CauseTally {
+  count: number;
+  seconds: number;
+}
+
+export interface DayTotals {
+  date: string;
+  uptime: number;
+  /** Internet downtime: outages where the target alone was silent are in `targetOnly`. */
+  downtime: number;
+  targetOnly: number;
+  unmonitored: number;
+}
+
+/** What a report says about one target, every figure within the range and in seconds. */
+export interface TargetAnalysis {
+  name: string;
+  address: string | null;
+  uptime: number;
+  /** All DOWN time, as the transition log has it. */
+  downtime: number;
+  unmonitored: number;
+  /** Of the downtime, the outages with cause `target`: DNS answered, so the internet worked. */
+  targetOnly: number;
+  internetDowntime: number;
+  /** Internet availability: (uptime + targetOnly) / monitored time; null when nothing was monitored. */
+  availability: number | null;
+  /** Outages of the internet (every cause but `target`). */
+  outages: ReportedOutage[];
+  /** Outages where DNS showed the internet working: the watched address alone was silent. */
+  targetOnlyOutages: ReportedOutage[];
+  longest: { outage: ReportedOutage; seconds: number } | null;
+  /** Mean time to repair: the mean clipped length of internet outages that ended. */
+  mttr: number | null;
+  /** Mean time between failures: internet-up time per internet outage. */
+  mtbf: number | null;
+  byCause: Record<OutageCause, CauseTally>;
+  /** Internet downtime per local hour of day (0–23) and weekday (0 = Monday), with outage starts. */
+  byHour: { seconds: number[]; starts: number[] };
+  byWeekday: { seconds: number[]; starts: number[] };
+  daily: DayTotals[];
+}
+
+export interface Analysis {
+  range: TimeRange;
+  zone: Zone;
+  targets: TargetAnalysis[];
+}
+
+const CAUSES: readonly OutageCause[] = ['local', 'isp', 'target', 'unknown'];
+
+export function analyse(report: Report, zone: Zone): Analysis {
+  return { range: report.range, zone, targets: report.targets.map((t) => analyseTarget(t, report.range, zone)) };
+}
+
+/**
+ * An outage's length within the range. An open one lasts as far as the records go (its DOWN is
+ * the last record): past that nothing was observed, the totals' rule too.
+ */
+export function clippedSeconds(outage: ReportedOutage, range: TimeRange): number {
+  return overlap(outage.start, outage.end ?? outage.start, range);
+}
+
+function analyseTarget(target: TargetReport, range: TimeRange, zone: Zone): TargetAnalysis {
+  const { uptime, downtime, unmonitored } = target.totals;
+  const byCause = Object.fromEntries(CAUSES.map((c) => [c, { count: 0, seconds: 0 }])) as Record<OutageCause, CauseTally>;
+  const hour = { seconds: new Array<number>(24).fill(0), starts: new Array<number>(24).fill(0) };
+  const weekday = { seconds: new Array<number>(7).fill(0), starts: new Array<number>(7).fill(0) };
+  const internet: ReportedOutage[] = [];
+  const targetOnlyOutages: ReportedOutage[] = [];
+  let longest: TargetAnalysis['longest'] = null;
+  let repaired = 0;
+  let repairSeconds = 0;
+
+  for (const outage of target.outages) {
+    const seconds = clippedSeconds(outage, range);
+    byCause[outage.cause].count++;
+    byCause[outage.cause].seconds += seconds;
+    if (outage.cause === 'target') {
+      targetOnlyOutages.push(outage);
+      continue;
+    }
+    internet.push(outage);
+    if (longest === null || seconds > longest.seconds) longest = { outage, seconds };
+    if (outage.end !== null) {
+      repaired++;
+      repairSeconds += seconds;
+    }
+    if (outage.start >= range.from) {
+      const local = DateTime.fromSeconds(outage.start, { zone });
+      hour.starts[local.hour]!++;
+      weekday.starts[local.weekday - 1]!++;
+    }
+    for (const piece of splitByCalendar(Math.max(outage.start, range.from), Math.min(outage.end ?? outage.start, range.to), zone, 'hour')) {
+      hour.seconds[piece.local.hour]! += piece.end - piece.start;
+      weekday.seconds[piece.local.weekday - 1]! += piece.end - piece.start;
+    }
+  }
+
+  const targetOnly = byCause.target.seconds;
+  const internetDowntime = downtime - targetOnly;
+  const monitored = uptime + downtime;
+  return {
+    name: target.name,
+    address: target.address,
+    uptime,
+    downtime,
+    unmonitored,
+    targetOnly,
+    internetDowntime,
+    availability: monitored === 0 ? null : (uptime + targetOnly) / monitored,
+    outages: internet,
+    targetOnlyOutages,
+    longest,
+    mttr: repaired === 0 ? null : repairSeconds / repaired,
+    mtbf: internet.length === 0 ? null : (uptime + targetOnly) / internet.length,
+    byCause,
+    byHour: hour,
+    byWeekday: weekday,
+    daily: dailyTotals(target, range, zone),
+  };
+}
+
+/** Per local day: the transition log's spans cut at midnight, target-only outages set apart. */
+function dailyTotals(target: TargetReport, range: TimeRange, zone: Zone): DayTotals[] {
+  const lengths = new Map<string, number>();
+  for (const piece of splitByCalendar(range.from, range.to, zone, 'day')) lengths.set(piece.local.toISODate() ?? '', piece.end - piece.start);
+  const days = new Map<string, DayTotals>([...lengths.keys()].map((date) => [date, { date, uptime: 0, downtime: 0, targetOnly: 0, unmonitored: 0 }]));
+  const add = (start: number, end: number, key: 'uptime' | 'downtime') => {
+    for (const piece of splitByCalendar(Math.max(start, range.from), Math.min(end, range.to), zone, 'day')) {
+      const day = days.get(piece.local.toISODate() ?? '');
+      if (day) day[key] += piece.end - piece.start;
+    }
+  };
+  const { times, statuses } = target.series;
+  for (let i = 0; i + 1 < times.length; i++) {
+    if (statuses[i] === Status.UP) add(times[i]!, times[i + 1]!, 'uptime');
+    else if (statuses[i] === Status.DOWN) add(times[i]!, times[i + 1]!, 'downtime');
+  }
+  // Target-only outages were recorded as DOWN; the internet worked, so move them apart.
+  for (const outage of target.outages) {
+    if (outage.cause !== 'target') continue;
+    for (const piece of splitByCalendar(Math.max(outage.start, range.from), Math.min(outage.end ?? outage.start, range.to), zone, 'day')) {
+      const day = days.get(piece.local.toISODate() ?? '');
+      if (!day) continue;
+      day.downtime -= piece.end - piece.start;
+      day.targetOnly += piece.end - piece.start;
+    }
+  }
+  for (const day of days.values()) day.unmonitored = Math.max(0, (lengths.get(day.date) ?? 0) - day.uptime - day.downtime - day.targetOnly);
+  return [...days.values()];
+}

@@ -1,0 +1,167 @@
+import { DateTime, type Zone } from 'luxon';
+import type { AddressFact, ProbeFact } from '../../../shared/events.js';
+import type { SystemEvent } from '../../../shared/system-events.js';
+import type { TargetAnalysis } from '../../analysis/analysis.js';
+import { clippedSeconds } from '../../analysis/analysis.js';
+import { describeBusinessHours, type SlaResult } from '../../analysis/sla.js';
+import { OUTAGE_END_NOTE } from '../outage-text.js';
+import type { ReportedOutage } from '../report-model.js';
+import type { DocumentInput, Figure, OutageRow, ReportDocument, TargetSection } from './report-document.js';
+import { CAUSE_SHORT, CAUSE_WORDS, exactDuration, humanDuration, localTime, percent, periodWords } from './words.js';
+
+const METHOD = [
+  'Each watched address was probed every interval; a failed probe was confirmed by quick re-probes before an outage was recorded, and the outage was dated from the first failed probe.',
+  'Time when the monitor was not running (stopped, asleep, crashed) is shown as not monitored: it is counted neither as uptime nor as downtime.',
+  'When the watched address stopped answering but a DNS server on the internet still did, the internet was working: such spans are listed apart and not counted as internet downtime.',
+  'The digest below pins the data files this report was made from; `sha256sum -c` on the listed files in the data folder checks them.',
+];
+
+export function buildDocument(input: DocumentInput): ReportDocument {
+  const { analysis, sla } = input;
+  const zone = analysis.zone;
+  const at = (s: number) => DateTime.fromSeconds(s, { zone }).toFormat('d LLLL yyyy HH:mm');
+  return {
+    title: `Internet connection report ${periodWords(analysis.range, zone)}`,
+    period: `${at(analysis.range.from)} – ${at(analysis.range.to)} (${zone.name})`,
+    zone: zone.name,
+    generatedAt: DateTime.fromSeconds(input.generatedAt, { zone }).toFormat("yyyy-MM-dd HH:mm:ss ZZ"),
+    targets: analysis.targets.map((t) => targetSection(t, zone, periodWords(analysis.range, zone), sla?.get(t.name) ?? null, analysis.range)),
+    evidence: { clock: input.clock, digest: input.digest, method: METHOD },
+    events: input.events
+      .filter((e) => e.at >= analysis.range.from && e.at < analysis.range.to)
+      .map((event) => ({ time: localTime(event.at * 1000, zone, true), text: eventText(event), event })),
+  };
+}
+
+function targetSection(t: TargetAnalysis, zone: Zone, period: string, sla: SlaResult | null, range: { from: number; to: number }): TargetSection {
+  const rows = (outages: ReportedOutage[]) => outages.map((o) => outageRow(o, zone, range));
+  return {
+    name: t.name,
+    address: t.address,
+    headline: headline(t, period),
+    figures: figures(t),
+    causes: (['isp', 'local', 'unknown', 'target'] as const)
+      .filter((c) => t.byCause[c].count > 0)
+      .map((cause) => ({ cause, label: CAUSE_SHORT[cause], count: t.byCause[cause].count, duration: humanDuration(t.byCause[cause].seconds) })),
+    sla: sla && slaSection(sla),
+    outages: rows(t.outages),
+    targetOnly: rows(t.targetOnlyOutages),
+    analysis: t,
+    daily: t.daily,
+    latency: null,
+  };
+}
+
+/** "Your connection was down 14 times for 3 h 12 m in October 2025; the longest outage lasted 47 minutes." */
+export function headline(t: TargetAnalysis, period: string): string {
+  const n = t.outages.length;
+  const unmonitored = t.unmonitored > 0 ? ` It was not monitored for ${humanDuration(t.unmonitored)} of the period.` : '';
+  if (t.availability === null) return `The connection was not monitored ${period}.`;
+  if (n === 0) return `Your connection did not go down ${period}.${unmonitored}`;
+  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+  const longest = n > 1 && t.longest ? `; the longest outage lasted ${humanDuration(t.longest.seconds)}` : '';
+  return `Your connection was down ${times} for ${humanDuration(t.internetDowntime)} ${period}${longest}.${unmonitored}`;
+}
+
+function figures(t: TargetAnalysis): Figure[] {
+  const list: Figure[] = [
+    { label: 'Availability', value: percent(t.availability) },
+    { label: 'Outages', value: String(t.outages.length) },
+    { label: 'Downtime', value: humanDuration(t.internetDowntime) },
+    { label: 'Longest outage', value: t.longest ? humanDuration(t.longest.seconds) : 'none' },
+    { label: 'Mean time to repair (MTTR)', value: t.mttr === null ? 'n/a' : humanDuration(t.mttr) },
+    { label: 'Mean time between failures (MTBF)', value: t.mtbf === null ? 'n/a' : humanDuration(t.mtbf) },
+    { label: 'Uptime', value: humanDuration(t.uptime + t.targetOnly) },
+    { label: 'Not monitored', value: humanDuration(t.unmonitored) },
+  ];
+  if (t.targetOnly > 0) list.push({ label: 'Watched address silent, internet working', value: humanDuration(t.targetOnly) });
+  return list;
+}
+
+function slaSection(r: SlaResult): NonNullable<TargetSection['sla']> {
+  const hours = r.terms.hours === 'all' ? 'all hours' : `business hours (${describeBusinessHours(r.terms.hours)})`;
+  const min = r.terms.minOutageSeconds > 0 ? `, counting outages of ${humanDuration(r.terms.minOutageSeconds)} or longer` : '';
+  const promised = percent(r.terms.target, 2);
+  const verdict =
+    r.met === null
+      ? 'nothing was monitored in those hours'
+      : r.met
+        ? `met: ${percent(r.availability)} measured, ${humanDuration(Math.max(0, -r.gapHours * 3600))} of allowed downtime to spare`
+        : `NOT met: ${percent(r.availability)} measured, ${humanDuration(r.gapHours * 3600)} more downtime than the contract allows`;
+  return {
+    summary: `Promised availability ${promised} over ${hours}${min}: ${verdict}.`,
+    met: r.met,
+    result: r,
+    figures: [
+      { label: 'Promised', value: promised },
+      { label: 'Measured', value: percent(r.availability) },
+      { label: 'Hours counted', value: hours },
+      { label: 'Outages counted', value: String(r.countedOutages) },
+      { label: 'Downtime counted', value: humanDuration(r.counted) },
+      { label: 'Downtime allowed', value: humanDuration(r.allowed) },
+      { label: 'Gap (hours over the allowance)', value: r.gapHours.toFixed(2) },
+    ],
+  };
+}
+
+function outageRow(o: ReportedOutage, zone: Zone, range: { from: number; to: number }): OutageRow {
+  const seconds = clippedSeconds(o, range);
+  const note = OUTAGE_END_NOTE[o.endedBy ?? 'open'];
+  return {
+    start: localTime(o.start * 1000, zone, true),
+    end: o.end === null ? 'still down' : localTime(o.end * 1000, zone, true),
+    duration: o.end === null ? `${exactDuration(seconds)}+` : exactDuration(seconds) + (note ? ` (${note})` : ''),
+    cause: o.cause,
+    causeText: CAUSE_WORDS[o.cause],
+    uncertainty: uncertainty(o, zone),
+    evidence: evidenceText(o),
+  };
+}
+
+function uncertainty(o: ReportedOutage, zone: Zone): string {
+  const b = o.bounds;
+  if (!b) return 'to the second, as recorded (no probe detail in the journal)';
+  const t = (ms: number) => localTime(ms, zone, false);
+  const began = b.last_success_before === null ? `began by ${t(b.first_failure)}` : `began between ${t(b.last_success_before)} and ${t(b.first_failure)}`;
+  const ended =
+    b.first_success_after === null ? 'end not observed' : b.last_failure === null ? `ended by ${t(b.first_success_after)}` : `ended between ${t(b.last_failure)} and ${t(b.first_success_after)}`;
+  return `${began}; ${ended}`;
+}
+
+function probeWords(fact: ProbeFact): string {
+  if (fact.ok) return `answered in ${fact.rtt_ms.toFixed(1)} ms`;
+  switch (fact.reason) {
+    case 'timeout':
+      return 'no answer';
+    case 'unreachable':
+      return `unreachable${fact.from ? ` (reported by ${fact.from})` : ''}`;
+    case 'local':
+      return 'could not send (own link down)';
+    case 'error':
+      return 'not checked';
+  }
+}
+
+function evidenceText(o: ReportedOutage): string {
+  const e = o.evidence;
+  if (!e) return 'no evidence recorded (log from before nom, or journal missing)';
+  const parts = [`first failed probe: ${probeWords(e.first_failure)}`];
+  if (e.gateway) parts.push(`router ${e.gateway.address}: ${probeWords(e.gateway.result)}`);
+  if (e.dns) parts.push(`DNS ${e.dns.server} for ${e.dns.name}: ${e.dns.answered ? 'answered' : 'no answer'}`);
+  parts.push(...e.addping.map((a: AddressFact) => `${a.address}: ${probeWords(a.result)}`));
+  return parts.join('; ');
+}
+
+function eventText(e: SystemEvent): string {
+  switch (e.type) {
+    case 'ip-change':
+      return e.old === null ? `External ${e.family} address first seen: ${e.new}` : `External ${e.family} address changed from ${e.old} to ${e.new}`;
+    case 'ip-unknown':
+      return `External ${e.family} address could not be learned (${e.tried.length} providers tried)`;
+    case 'failover': {
+      const links = `primary ${e.primary.up ? 'up' : 'down'}, standby ${e.standby.up ? 'up' : 'down'}`;
+      const kind = { initial: 'Failover started', switch: `Traffic moved to the ${e.active ?? 'no'} link`, 'both-down': 'Both links down', postping: 'Check after failover' }[e.kind];
+      return `${kind} (${links})${e.detail ? `: ${e.detail}` : ''}`;
+    }
+  }
+}

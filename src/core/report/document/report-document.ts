@@ -1,0 +1,84 @@
+import type { OutageCause } from '../../../shared/events.js';
+import type { SystemEvent } from '../../../shared/system-events.js';
+import type { Analysis, DayTotals, TargetAnalysis } from '../../analysis/analysis.js';
+import type { SlaResult } from '../../analysis/sla.js';
+import type { ClockSync } from '../../evidence/clock-sync.js';
+import type { DataDigest } from '../../evidence/file-digest.js';
+
+/**
+ * Everything an evidence report says, already in words and numbers, so that each format (md,
+ * html, pdf) and each caller (the CLI, the daemon's HTTP API, the app's "Export ISP report")
+ * renders the same content and only decides how it looks.
+ */
+export interface ReportDocument {
+  title: string;
+  /** `1 October 2025 00:00 – 1 November 2025 00:00 (Europe/Oslo)` */
+  period: string;
+  zone: string;
+  generatedAt: string;
+  targets: TargetSection[];
+  evidence: EvidenceSection;
+  /** IP changes and failovers in the period, oldest first. */
+  events: Array<{ time: string; text: string; event: SystemEvent }>;
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+}
+
+export interface OutageRow {
+  start: string;
+  end: string;
+  duration: string;
+  cause: OutageCause;
+  causeText: string;
+  /** Between which probes it began and ended, or why that is not known. */
+  uncertainty: string;
+  /** The router, the DNS check, the extra addresses: what was seen when it began. */
+  evidence: string;
+}
+
+export interface TargetSection {
+  name: string;
+  address: string | null;
+  /** The sentence a non-technical reader takes away. */
+  headline: string;
+  figures: Figure[];
+  causes: Array<{ cause: OutageCause; label: string; count: number; duration: string }>;
+  sla: { summary: string; figures: Figure[]; met: boolean | null; result: SlaResult } | null;
+  outages: OutageRow[];
+  /** Outages where the watched address alone was silent: shown apart, not internet downtime. */
+  targetOnly: OutageRow[];
+  analysis: TargetAnalysis;
+  daily: DayTotals[];
+  /** Latency, jitter and loss from the ping monitor's samples, per day; null when it did not run. */
+  latency: LatencyPeriod[] | null;
+}
+
+export interface LatencyPeriod {
+  /** Local date, YYYY-MM-DD. */
+  period: string;
+  minMs: number | null;
+  avgMs: number | null;
+  maxMs: number | null;
+  jitterMs: number | null;
+  /** Share of echo requests lost, 0..1; null when none were sent. */
+  loss: number | null;
+}
+
+export interface EvidenceSection {
+  clock: ClockSync;
+  digest: DataDigest;
+  /** How the record was kept, in sentences: what counts as downtime, what as unmonitored. */
+  method: string[];
+}
+
+export interface DocumentInput {
+  analysis: Analysis;
+  sla: Map<string, SlaResult> | null;
+  clock: ClockSync;
+  digest: DataDigest;
+  events: SystemEvent[];
+  generatedAt: number;
+}

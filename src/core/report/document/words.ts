@@ -1,0 +1,72 @@
+import { DateTime, type Zone } from 'luxon';
+import type { OutageCause } from '../../../shared/events.js';
+import type { TimeRange } from '../../accounting/time-range.js';
+
+/** Words for a reader who is not an engineer. */
+
+/** `47 minutes`, `3 h 12 m`, `2 days 4 h`, `35 seconds`. */
+export function humanDuration(totalSeconds: number): string {
+  const s = Math.round(totalSeconds);
+  if (s < 60) return `${s} second${s === 1 ? '' : 's'}`;
+  if (s < 3600) {
+    const m = Math.round(s / 60);
+    return `${m} minute${m === 1 ? '' : 's'}`;
+  }
+  if (s < 86_400) {
+    const h = Math.floor(s / 3600);
+    const m = Math.round((s % 3600) / 60);
+    return m === 0 ? `${h} h` : `${h} h ${m} m`;
+  }
+  const d = Math.floor(s / 86_400);
+  const h = Math.round((s % 86_400) / 3600);
+  return `${d} day${d === 1 ? '' : 's'}${h === 0 ? '' : ` ${h} h`}`;
+}
+
+/** To the second, for tables of evidence: `2 min 2 s`, `1 h 0 min 5 s`, `3 d 4 h 0 min 0 s`. */
+export function exactDuration(totalSeconds: number): string {
+  const s = Math.floor(totalSeconds);
+  const parts = [
+    [Math.floor(s / 86_400), 'd'],
+    [Math.floor((s % 86_400) / 3600), 'h'],
+    [Math.floor((s % 3600) / 60), 'min'],
+  ] as const;
+  const first = parts.findIndex(([n]) => n > 0);
+  const shown = first < 0 ? [] : parts.slice(first).map(([n, unit]) => `${n} ${unit}`);
+  return [...shown, `${s % 60} s`].join(' ');
+}
+
+/** `in October 2025`, `on 3 October 2025`, or `between 1 October and 15 October 2025`. */
+export function periodWords(range: TimeRange, zone: Zone): string {
+  const from = DateTime.fromSeconds(range.from, { zone });
+  const to = DateTime.fromSeconds(range.to, { zone });
+  const wholeMonth = from.equals(from.startOf('month')) && to.equals(from.plus({ months: 1 }));
+  if (wholeMonth) return `in ${from.toFormat('LLLL yyyy')}`;
+  const lastDay = to.minus({ seconds: 1 });
+  if (from.equals(from.startOf('day')) && to.equals(from.plus({ days: 1 }))) return `on ${from.toFormat('d LLLL yyyy')}`;
+  const sameYear = from.year === lastDay.year;
+  return `between ${from.toFormat(sameYear ? 'd LLLL' : 'd LLLL yyyy')} and ${lastDay.toFormat('d LLLL yyyy')}`;
+}
+
+export const CAUSE_WORDS: Record<OutageCause, string> = {
+  local: 'your own network (the router did not answer either)',
+  isp: 'the internet provider (the router answered, the internet did not)',
+  target: 'only the watched address (the internet itself worked)',
+  unknown: 'not determined',
+};
+
+export const CAUSE_SHORT: Record<OutageCause, string> = {
+  local: 'Home network',
+  isp: 'Internet provider',
+  target: 'Watched address only',
+  unknown: 'Unknown',
+};
+
+export function percent(ratio: number | null, digits = 3): string {
+  return ratio === null ? 'not measured' : `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/** `14:02:11` or `14:02:11.250` when the milliseconds say something. */
+export function localTime(ms: number, zone: Zone, withDate: boolean): string {
+  const t = DateTime.fromMillis(ms, { zone });
+  return t.toFormat(withDate ? 'yyyy-MM-dd HH:mm:ss' : 'HH:mm:ss');
+}
