@@ -18,6 +18,17 @@ declare module 'raw-socket' {
       afterCallback: (error: Error | null, bytes: number) => void,
     ): this;
     setOption(level: number, option: number, value: Buffer | number, length?: number): void;
+    /**
+     * The native handle under `send` and the 'message' event (not in raw-socket's README, used by
+     * burst-socket.ts): both calls are synchronous, call back before returning, and throw an Error
+     * carrying strerror's text when the system call fails.
+     */
+    readonly wrap: {
+      send(buffer: Buffer, offset: number, length: number, address: string, callback: (bytes: number) => void): void;
+      recv(buffer: Buffer, callback: (buffer: Buffer, bytes: number, source: string) => void): void;
+    };
+    /** What `wrap.recv` reads into; one buffer, reused for every packet. */
+    readonly buffer: Buffer;
     close(): this;
     on(event: 'message', listener: (buffer: Buffer, source: string) => void): this;
     on(event: 'error', listener: (error: Error) => void): this;

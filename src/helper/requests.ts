@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { helperRequest, MAX_LINE_LENGTH, requestId, type HelperMessage, type HelperRequest } from '../shared/helper-protocol.js';
 import type { EchoOutcome } from './icmp.js';
+import type { RouteManager, RouteOutcome } from './routes.js';
 
 export interface Echoer {
   echo(request: Extract<HelperRequest, { type: 'echo' }>): Promise<EchoOutcome>;
@@ -16,6 +17,7 @@ export class RequestHandler {
   constructor(
     private readonly echoer: Echoer,
     private readonly write: (message: HelperMessage) => void,
+    private readonly routes: Pick<RouteManager, 'handle'>,
   ) {}
 
   handleLine(line: string): void {
@@ -38,7 +40,8 @@ export class RequestHandler {
       return;
     }
     this.inFlight.add(request.id);
-    void this.echoer.echo(request).then(
+    const work: Promise<EchoOutcome | RouteOutcome> = request.type === 'echo' ? this.echoer.echo(request) : this.routes.handle(request);
+    void work.then(
       (outcome) => this.answer(request.id, outcome),
       (err: unknown) => this.answer(request.id, { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } }),
     );
@@ -48,7 +51,7 @@ export class RequestHandler {
     this.refuse(null, `line longer than ${MAX_LINE_LENGTH} characters: ${JSON.stringify(start)}…`);
   }
 
-  private answer(id: number, outcome: EchoOutcome): void {
+  private answer(id: number, outcome: EchoOutcome | RouteOutcome): void {
     this.inFlight.delete(id);
     this.write(outcome.ok ? { type: 'reply', id, ok: true, value: outcome.value } : { type: 'reply', id, ok: false, error: outcome.error });
   }

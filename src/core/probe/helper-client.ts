@@ -28,6 +28,9 @@ export interface HelperClientOptions {
   maxSends?: number;
 }
 
+/** Addresses remembered as valid, at most: targets and evidence addresses are far fewer; this only bounds a caller probing ever new ones. */
+const MAX_REMEMBERED = 10_000;
+
 export type HelperStart = { ok: true; families: IpFamily[]; pid: number | undefined } | { ok: false; detail: string };
 
 interface PendingProbe {
@@ -62,6 +65,13 @@ export class HelperClient implements Prober {
   /** What the current helper said was wrong before it went (`failed`, no ready in time, wrong protocol). */
   private attemptFailure = '';
   private nextId = 1;
+  /**
+   * What has passed the echo request schema already. Its fields are checked one by one, so a
+   * request whose address and timeout each passed before passes again; checking every probe
+   * anew cost more than everything else the daemon does for it.
+   */
+  private readonly validAddresses = new Set<string>();
+  private readonly validTimeouts = new Set<number>();
   private backoff: number;
   private readyTimer: Timer | null = null;
   private restartTimer: Timer | null = null;
@@ -83,10 +93,15 @@ export class HelperClient implements Prober {
 
   probe(address: string, timeoutMs: number): Promise<ProbeResult> {
     if (this.closed) return Promise.resolve(error('the ICMP helper prober is closed'));
-    const parsed = echoRequest.safeParse({ id: this.nextId++, type: 'echo', address, timeoutMs: Math.ceil(timeoutMs) });
-    if (!parsed.success) return Promise.resolve(error(`cannot probe ${address} in ${timeoutMs} ms: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+    const request: EchoRequest = { id: this.nextId++, type: 'echo', address, timeoutMs: Math.ceil(timeoutMs) };
+    if (!this.validAddresses.has(address) || !this.validTimeouts.has(request.timeoutMs)) {
+      const parsed = echoRequest.safeParse(request);
+      if (!parsed.success) return Promise.resolve(error(`cannot probe ${address} in ${timeoutMs} ms: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
+      if (this.validAddresses.size >= MAX_REMEMBERED) this.validAddresses.clear();
+      this.validAddresses.add(address);
+      this.validTimeouts.add(request.timeoutMs);
+    }
     if (!this.available) return Promise.resolve(error(`the ICMP helper is not running: ${this.lastFailure}`));
-    const request = parsed.data;
     return new Promise((resolve) => {
       const guard = this.clock.setTimeout(() => this.giveUp(request.id), request.timeoutMs + this.graceMs);
       this.pending.set(request.id, { request, sends: 0, sentTo: 0, guard, resolve });

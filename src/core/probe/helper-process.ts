@@ -27,14 +27,38 @@ export interface HelperProcessEvents {
 const MAX_LOGGED_INVALID = 20;
 
 /**
+ * Heap limits for the helper, whose own heap is a few megabytes and bounded (MAX_IN_FLIGHT
+ * echoes at most). Left to its defaults, V8 grows the young generation to 2 × 16 MB under the
+ * helper's steady stream of short-lived objects, and lets the old generation reach up to four
+ * times what is live before collecting it, because the default limit is a quarter of the
+ * machine's memory; with a 256 MB limit it collects at about a third more than what is live.
+ * Measured with 1,000 targets: 110 MB resident at peak by default, 66 MB with these, and no
+ * more CPU. A user's own NODE_OPTIONS come after these, so theirs win.
+ */
+const HELPER_NODE_OPTIONS = '--max-semi-space-size=1 --max-old-space-size=256';
+
+function helperEnv(): NodeJS.ProcessEnv {
+  const options = [HELPER_NODE_OPTIONS, process.env.NODE_OPTIONS].filter((o) => o !== undefined && o.trim() !== '').join(' ');
+  return { ...process.env, NODE_OPTIONS: options };
+}
+
+/**
  * One run of the helper process. Every line it writes is checked against the shared schema
  * before anyone sees it; anything else is logged and dropped. Its stderr goes to ours: the helper
  * logs in the same format, through the same journal stream.
  */
 export function spawnHelper(command: HelperCommand, log: Logger, events: HelperProcessEvents): HelperProcess {
-  const child = spawn(command.command, [...command.args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(command.command, [...command.args], { stdio: ['pipe', 'pipe', 'inherit'], env: helperEnv() });
   let invalid = 0;
   let exited = false;
+  // Requests made in one turn of the event loop (every monitor whose tick fell due) go out in one
+  // write: with a thousand targets, one write per request was a good part of the daemon's work.
+  let outgoing = '';
+  const flush = () => {
+    const text = outgoing;
+    outgoing = '';
+    if (!exited && child.stdin.writable) child.stdin.write(text);
+  };
   const exitWaiters: Array<() => void> = [];
 
   const reject = (why: string, line: string) => {
@@ -77,7 +101,9 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
       return child.pid;
     },
     send(request) {
-      if (!exited && child.stdin.writable) child.stdin.write(encodeLine(request));
+      if (exited || !child.stdin.writable) return;
+      if (outgoing === '') setImmediate(flush);
+      outgoing += encodeLine(request);
     },
     kill() {
       if (!exited) child.kill('SIGKILL');

@@ -106,6 +106,10 @@ describe('HelperClient with a helper that misbehaves', { timeout: 60_000 }, () =
     try {
       assert.equal((await client.probe('example.com', 1_000)).ok, false);
       assert.equal((await client.probe('198.51.100.7', 3_600_000)).ok, false);
+      // Checks are remembered per field: an address that passed does not carry a bad timeout through.
+      assert.equal((await client.probe('198.51.100.7', 1_000)).ok, true);
+      assert.equal((await client.probe('198.51.100.7', 0)).ok, false);
+      assert.equal((await client.probe('example.com', 1_000)).ok, false);
     } finally {
       await client.close();
     }
