@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { registerConfigure } from './commands/configure.js';
 import { registerDaemon } from './commands/daemon.js';
+import { registerImport } from './commands/import.js';
 import { registerLog } from './commands/log.js';
 import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
@@ -18,7 +20,9 @@ function buildProgram(): Command {
       // Commander's usage errors, kept to one line: "nom: unknown option '--x' (Did you mean --y?)".
       outputError: (text, write) => write(`nom: ${text.replace(/^error: /, '').replace(/\n(?=.)/g, ' ')}`),
     });
+  registerConfigure(program);
   registerDaemon(program);
+  registerImport(program);
   registerLog(program);
   registerReport(program);
   registerStatus(program);

@@ -133,4 +133,25 @@ describe('nom report', () => {
     assert.notEqual(r.code, 0);
     assert.equal(existsSync(out), false);
   });
+
+  it('html: one self-contained page with both targets and no script or URL', () => {
+    const r = runCli(['report', '--data', dataDir(), '--format', 'html']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^<!DOCTYPE html>\n/);
+    assert.match(r.stdout, />wan</);
+    assert.match(r.stdout, />lan</);
+    // The SVG namespace is a name, not a fetch: anything else that names a URL would be one.
+    assert.doesNotMatch(r.stdout.replaceAll('xmlns="http://www.w3.org/2000/svg"', ''), /<script|https?:\/\/|src=|href="[^#]/);
+  });
+
+  it('pdf: a whole PDF file through --out', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.pdf');
+    const r = runCli(['report', '--data', dataDir(), '--format', 'pdf', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const pdf = readFileSync(out);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.match(pdf.subarray(-8).toString('latin1'), /%%EOF\s*$/);
+  });
 });

@@ -21,3 +21,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs the built `nom` with `input` on its stdin (answers to `nom configure`, one per line). */
+export function runCliWithInput(args: string[], input: string, env: NodeJS.ProcessEnv = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, TZ: 'UTC', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,44 +1,42 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import type { NomConfig } from '../../shared/config-schema.js';
+import { ActionRunner } from '../../core/actions/action-runner.js';
+import { UpdownActions } from '../../core/actions/updown-actions.js';
 import { systemClock } from '../../core/clock.js';
+import { instanceConfigPath, loadConfig } from '../../core/config/config-file.js';
+import { resolveUpdown, type ResolvedUpdown } from '../../core/config/resolve-updown.js';
 import { Engine } from '../../core/engine/engine.js';
-import { UserError, fsUserError } from '../../core/errors.js';
+import { servicesFromConfig } from '../../core/engine/services-from-config.js';
+import { UserError } from '../../core/errors.js';
 import { createLogger, type Logger } from '../../core/log.js';
-import type { UpdownTarget } from '../../core/monitors/updown-monitor.js';
 import { UPDOWN_DEFAULTS } from '../../core/monitors/updown-options.js';
 import { defaultGateway } from '../../core/net/default-gateway.js';
-import { DiscordNotifier } from '../../core/notify/discord.js';
+import { notifiersFromConfig } from '../../core/notify/from-config.js';
 import type { Notifier } from '../../core/notify/notifier.js';
 import { defaultDataDir } from '../../core/paths.js';
 import { chooseProber, type ProbePreference } from '../../core/probe/choose-prober.js';
 import { queryDns } from '../../core/probe/dns-query.js';
+import type { Prober } from '../../core/probe/prober.js';
+import { configFromFlags, refuseMonitorFlags, type DaemonFlags } from '../daemon-flags.js';
 import { positiveNumber, wholeNumber } from '../numbers.js';
-import { assertUniqueNames, parseAddressList, parseTargetSpec } from '../target-spec.js';
 
-/** The public resolver watched when no target is given: anycast, answers ping, run to stay up. */
-const DEFAULT_INTERNET_TARGET = { name: 'internet', address: '1.1.1.1' };
-
-interface DaemonOptions {
+interface DaemonOptions extends DaemonFlags {
   data: string;
-  target: string[];
-  interval: number;
-  pingwait: number;
-  pingcount: number;
-  confirm: number;
-  probe: string;
-  dnsServer?: string;
-  dnsName?: string;
-  addping?: string;
-  discordWebhook?: string;
-  discordWebhookFile?: string;
+  config?: string;
+  instance?: string;
   verbose?: boolean;
 }
+
+/** How long queued action calls get to run at shutdown. */
+const ACTIONS_STOP_MS = 10_000;
 
 export function registerDaemon(program: Command): void {
   program
     .command('daemon')
     .description('watch targets and record every outage (runs until SIGINT/SIGTERM)')
+    .option('--config <file>', 'read what to monitor from this configuration file (nom configure, nom import imon)')
+    .option('--instance <name>', "read the named instance's configuration from the configuration folder (as imon's --instance)")
     .option('--data <dir>', 'data folder; each target gets a folder in it', defaultDataDir())
     .option('--target <host[=name]>', 'address (or host name) to watch, optionally named; repeat for more', collect, [])
     .option('--interval <s>', 'seconds between probes', positiveNumber(0.2, 3600), UPDOWN_DEFAULTS.interval)
@@ -52,96 +50,91 @@ export function registerDaemon(program: Command): void {
     .option('--discord-webhook <url>', 'post up/down notices to this Discord webhook')
     .option('--discord-webhook-file <file>', 'read the Discord webhook URL from this file (keeps it out of the process list)')
     .option('--verbose', 'log debug detail')
-    .action((opts: DaemonOptions) => runDaemon(opts));
+    .action((opts: DaemonOptions, command: Command) => runDaemon(opts, command));
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runDaemon(opts: DaemonOptions): Promise<void> {
+async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   const log = createLogger('nom', { minLevel: opts.verbose ? 'debug' : 'info' });
-  const preference = parseProbe(opts.probe);
-  const dns = dnsOption(opts);
-  const addping = opts.addping ? parseAddressList('--addping', opts.addping) : [];
-  const webhook = webhookUrl(opts);
-  const targets = await resolveTargets(opts.target, log);
+  const { config, path } = readConfig(opts, command, log);
+  const updown = config.updown.enabled ? await resolveUpdown(config.updown) : null;
+  const actions = config.action
+    ? new ActionRunner({ script: config.action.script, timeoutMs: config.action.timeout * 1000, instance: config.instance, syslog: process.env.JOURNAL_STREAM !== undefined, log: log.child('action') })
+    : null;
+  if (path !== null) log.info(`configuration ${path} (instance ${config.instance})`);
+  if (actions?.runAs) log.info(`action scripts run as uid ${actions.runAs.uid}, never as root`);
+  const notifiers: Notifier[] = notifiersFromConfig(config.notify, systemClock, log);
+  if (actions) notifiers.push(new UpdownActions(actions));
 
-  const { prober, description } = await chooseProber({ preference, helperCommand: helperCommand(), log: log.child('probe') });
+  const { prober, description } = await chooseProber({ preference: probePreference(config.probe), helperCommand: helperCommand(), log: log.child('probe') });
   log.info(`probing with ${description}`);
 
-  const notifiers: Notifier[] = webhook ? [new DiscordNotifier(webhook, systemClock, log.child('discord'))] : [];
-  const engine = new Engine({
-    dataDir: opts.data,
-    targets,
-    options: { interval: opts.interval, pingwait: opts.pingwait, pingcount: opts.pingcount, confirm: opts.confirm, confirmSpacing: UPDOWN_DEFAULTS.confirmSpacing },
-    prober,
-    clock: systemClock,
-    log,
-    notifiers,
-    evidence: { gateway: () => defaultGateway(), dns, addping },
-  });
   try {
-    engine.start();
-    log.info(`watching ${targets.map((t) => `${t.name} (${t.address})`).join(', ')} every ${opts.interval}s; records in ${opts.data}`);
-    await untilSignal(log);
-    await engine.stop();
-    log.info('stopped; every session closed with STOPPED');
+    await monitor(config, opts.data, updown, prober, notifiers, actions, log);
   } finally {
     await prober.close();
   }
 }
 
-function parseProbe(text: string): ProbePreference {
+/** Runs the monitors until SIGINT/SIGTERM, then stops them in order: probing, records, notices, scripts. */
+async function monitor(
+  config: NomConfig,
+  dataDir: string,
+  updown: ResolvedUpdown | null,
+  prober: Prober,
+  notifiers: Notifier[],
+  actions: ActionRunner | null,
+  log: Logger,
+): Promise<void> {
+  const engine = updown
+    ? new Engine({
+        dataDir,
+        targets: updown.targets,
+        options: { ...config.updown, confirmSpacing: UPDOWN_DEFAULTS.confirmSpacing },
+        prober,
+        clock: systemClock,
+        log,
+        notifiers,
+        evidence: { gateway: () => defaultGateway(), dns: updown.dns && { ...updown.dns, query: queryDns }, addping: updown.addping },
+      })
+    : null;
+  const services = servicesFromConfig(config, { dataDir, prober, clock: systemClock, log, actions: actions ?? { call: () => undefined } });
+  engine?.start();
+  for (const service of services) service.start();
+  if (updown) log.info(`watching ${updown.targets.map((t) => `${t.name} (${t.address})`).join(', ')} every ${config.updown.interval}s; records in ${dataDir}`);
+  if (services.length > 0) log.info(`running ${services.map((s) => s.name).join(', ')}; records in ${dataDir}`);
+  await untilSignal(log);
+  await Promise.all(services.map((s) => s.stop()));
+  await engine?.stop();
+  await actions?.stop(ACTIONS_STOP_MS);
+  log.info(engine ? 'stopped; every session closed with STOPPED' : 'stopped');
+}
+
+function readConfig(opts: DaemonOptions, command: Command, log: Logger): { config: NomConfig; path: string | null } {
+  if (opts.config && opts.instance) throw new UserError('give --config or --instance, not both');
+  const path = opts.config ?? (opts.instance ? instanceConfigPath(opts.instance) : null);
+  if (path !== null) {
+    refuseMonitorFlags(command, opts.config ? '--config' : '--instance');
+    return { config: loadConfig(path), path };
+  }
+  const { config, defaulted } = configFromFlags(opts);
+  if (defaulted) {
+    const [first, second] = config.updown.targets;
+    log.info(`no --target given: watching ${second ? `the default gateway ${first?.address} (as "gateway") and ` : ''}the public resolver ${(second ?? first)?.address} (as "internet")`);
+    if (!second) log.warn('no default gateway found; outages cannot be told apart as local or ISP');
+  }
+  return { config, path: null };
+}
+
+function probePreference(text: string): ProbePreference {
   if (text === 'auto' || text === 'icmp' || text === 'ping') return { kind: text };
   const tcp = /^tcp:(\d{1,5})$/.exec(text);
   const port = tcp ? Number(tcp[1]) : 0;
   if (port >= 1 && port <= 65_535) return { kind: 'tcp', port };
   throw new UserError(`--probe: "${text}" is not one of auto, icmp, ping, tcp:PORT`);
-}
-
-function dnsOption(opts: DaemonOptions) {
-  if (!opts.dnsServer && !opts.dnsName) return null;
-  if (!opts.dnsServer || !opts.dnsName) throw new UserError('--dns-server and --dns-name go together');
-  const [server] = parseAddressList('--dns-server', opts.dnsServer);
-  if (!server || !/^[A-Za-z0-9.-]+$/.test(opts.dnsName)) throw new UserError(`--dns-name: "${opts.dnsName}" is not a host name`);
-  return { server, name: opts.dnsName, query: queryDns };
-}
-
-function webhookUrl(opts: DaemonOptions): string | null {
-  if (opts.discordWebhook && opts.discordWebhookFile) throw new UserError('give --discord-webhook or --discord-webhook-file, not both');
-  let url = opts.discordWebhook;
-  if (opts.discordWebhookFile) {
-    try {
-      url = readFileSync(opts.discordWebhookFile, 'utf8').trim();
-    } catch (err) {
-      throw fsUserError(err, opts.discordWebhookFile);
-    }
-  }
-  if (url === undefined) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UserError('the Discord webhook is not a URL');
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new UserError('the Discord webhook must be an http(s) URL');
-  return url;
-}
-
-async function resolveTargets(specs: string[], log: Logger): Promise<UpdownTarget[]> {
-  if (specs.length > 0) {
-    const targets = await Promise.all(specs.map(parseTargetSpec));
-    assertUniqueNames(targets);
-    return targets;
-  }
-  const gateway = defaultGateway();
-  const targets = gateway ? [{ name: 'gateway', address: gateway }, DEFAULT_INTERNET_TARGET] : [DEFAULT_INTERNET_TARGET];
-  log.info(
-    `no --target given: watching ${gateway ? `the default gateway ${gateway} (as "gateway") and ` : ''}the public resolver ${DEFAULT_INTERNET_TARGET.address} (as "internet")`,
-  );
-  if (!gateway) log.warn('no default gateway found; outages cannot be told apart as local or ISP');
-  return targets;
 }
 
 /** The helper runs as its own process: `node dist/helper/main.js`. */

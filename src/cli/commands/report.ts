@@ -1,11 +1,15 @@
 import { Option, type Command } from 'commander';
 import { writeCsvReport } from '../../core/report/csv.js';
+import { writeHtmlReport } from '../../core/report/html/render-html.js';
 import { writeJsonReport } from '../../core/report/json.js';
 import { writeMarkdownReport } from '../../core/report/markdown.js';
 import { makeReportDocument } from '../../core/report/make-document.js';
+import { renderPdf } from '../../core/report/pdf/render-pdf.js';
+import type { ReportDocument } from '../../core/report/document/report-document.js';
 import { buildReport, type Report } from '../../core/report/report-model.js';
 import { writeSeedReport } from '../../core/report/seed.js';
 import type { TextSink } from '../../core/report/text-sink.js';
+import { UserError } from '../../core/errors.js';
 import { defaultDataDir } from '../../core/paths.js';
 import { findTargets, selectTarget } from '../../core/store/data-dir.js';
 import { loadTarget } from '../../core/store/target-data.js';
@@ -15,7 +19,7 @@ import { slaTerms, type SlaFlags } from '../sla-options.js';
 import { withOutput } from '../output.js';
 import { parseTimeOption } from '../time-options.js';
 
-const FORMATS = ['md', 'csv', 'json', 'seed'] as const;
+const FORMATS = ['md', 'html', 'pdf', 'csv', 'json', 'seed'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ReportOptions extends SlaFlags {
@@ -37,7 +41,7 @@ export function registerReport(program: Command): void {
     .option('--from <time>', 'start of the range, inclusive (default: the first record); e.g. 2025-10, 2025-10-01, 2025-10-01T14:00, @UNIXSECONDS')
     .option('--to <time>', 'end of the range, exclusive; a bare date or month means through its end (default: the last record)')
     .option('--tz <zone>', 'time zone for times and bare dates, an IANA name such as Europe/Oslo (default: local)')
-    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('md'))
+    .addOption(new Option('--format <format>', 'output format: md, html and pdf are the evidence report; seed is network-outage-monitor\'s log').choices(FORMATS).default('md'))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of stdout')
     .option('--sla <percent>', 'check availability against this contracted figure, e.g. 99.5', positiveNumber(0, 100))
     .option('--sla-hours <hours>', 'hours the contract counts: all, business (Mon-Fri 09:00-17:00), or e.g. "Mon-Sat 08:00-20:00"', 'all')
@@ -52,6 +56,10 @@ async function runReport(opts: ReportOptions): Promise<void> {
     to: opts.to === undefined ? undefined : parseTimeOption('--to', opts.to, zone),
   };
   const sla = slaTerms(opts);
+  // Refused before any work: a PDF on a terminal is a screenful of binary.
+  if (opts.format === 'pdf' && opts.out === undefined && process.stdout.isTTY) {
+    throw new UserError('--format pdf writes binary: give --out FILE, or redirect stdout to a file');
+  }
   if (opts.format === 'csv' || opts.format === 'seed') {
     let targets = findTargets(opts.data);
     if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
@@ -61,7 +69,18 @@ async function runReport(opts: ReportOptions): Promise<void> {
   }
   const now = Math.floor(Date.now() / 1000);
   const { report, document } = await makeReportDocument({ dataDir: opts.data, target: opts.target, range: requested, zone, sla: sla ?? undefined, now });
-  await withOutput(opts.out, (sink) => (opts.format === 'md' ? writeMarkdownReport(document, sink) : writeJsonReport(report, document, sink, now)));
+  const format = opts.format;
+  if (format === 'json') {
+    await withOutput(opts.out, (sink) => writeJsonReport(report, document, sink, now));
+    return;
+  }
+  await withOutput(opts.out, (sink) => writeDocument(format, document, sink));
+}
+
+async function writeDocument(format: 'md' | 'html' | 'pdf', document: ReportDocument, sink: TextSink): Promise<void> {
+  if (format === 'md') return writeMarkdownReport(document, sink);
+  if (format === 'html') return writeHtmlReport(document, sink);
+  await sink(await renderPdf(document));
 }
 
 /** One seed section per target; with several targets, each under a `# name` line. */

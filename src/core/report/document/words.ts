@@ -8,17 +8,17 @@ import type { TimeRange } from '../../accounting/time-range.js';
 export function humanDuration(totalSeconds: number): string {
   const s = Math.round(totalSeconds);
   if (s < 60) return `${s} second${s === 1 ? '' : 's'}`;
-  if (s < 3600) {
-    const m = Math.round(s / 60);
-    return `${m} minute${m === 1 ? '' : 's'}`;
-  }
-  if (s < 86_400) {
-    const h = Math.floor(s / 3600);
-    const m = Math.round((s % 3600) / 60);
+  // Rounded once, in the smallest unit shown, so a carry lands in the larger one: never "1 h 60 m".
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes < 24 * 60) {
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
     return m === 0 ? `${h} h` : `${h} h ${m} m`;
   }
-  const d = Math.floor(s / 86_400);
-  const h = Math.round((s % 86_400) / 3600);
+  const hours = Math.round(s / 3600);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
   return `${d} day${d === 1 ? '' : 's'}${h === 0 ? '' : ` ${h} h`}`;
 }
 
@@ -35,10 +35,11 @@ export function exactDuration(totalSeconds: number): string {
   return [...shown, `${s % 60} s`].join(' ');
 }
 
-/** `in October 2025`, `on 3 October 2025`, or `between 1 October and 15 October 2025`. */
+/** `in 2025`, `in October 2025`, `on 3 October 2025`, or `between 1 October and 15 October 2025`. */
 export function periodWords(range: TimeRange, zone: Zone): string {
   const from = DateTime.fromSeconds(range.from, { zone });
   const to = DateTime.fromSeconds(range.to, { zone });
+  if (from.equals(from.startOf('year')) && to.equals(from.plus({ years: 1 }))) return `in ${from.toFormat('yyyy')}`;
   const wholeMonth = from.equals(from.startOf('month')) && to.equals(from.plus({ months: 1 }));
   if (wholeMonth) return `in ${from.toFormat('LLLL yyyy')}`;
   const lastDay = to.minus({ seconds: 1 });

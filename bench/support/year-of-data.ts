@@ -1,0 +1,150 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { journalFileName, type JournalEntry } from '../../src/core/store/journal.js';
+import { systemJournalWriter } from '../../src/core/store/system-journal.js';
+import { Status, encodeV2 } from '../../src/core/store/transition-record.js';
+import type { OutageCause } from '../../src/shared/events.js';
+
+export interface YearOfDataOptions {
+  /** Target folders to write (default 3). */
+  targets?: number;
+  /** Outages in all, shared out evenly between the targets (default 10,000). */
+  outages?: number;
+  /** The calendar year, in UTC (default 2025). */
+  year?: number;
+  /** The pseudo-random sequence: the same seed writes the same bytes. */
+  seed?: number;
+}
+
+export interface YearOfData {
+  /** The whole year, `from` inclusive and `to` exclusive, in unix seconds. */
+  range: { from: number; to: number };
+  targets: string[];
+  /** Outages written per target, in the order of `targets`. */
+  outages: number[];
+}
+
+const CAUSES: readonly OutageCause[] = ['isp', 'isp', 'isp', 'local', 'unknown', 'target'];
+/** The monitor is stopped for a few hours every this many days: a year of data is never all monitored. */
+const STOP_EVERY_DAYS = 30;
+const STOP_SECONDS = 3 * 3600;
+
+/**
+ * A data folder as a year of the daemon leaves it: for each target a transition log per month,
+ * and a journal in which every outage has its cause, evidence and probe bounds, so that every row
+ * of a report is full. Outages last from seconds to a couple of hours, and the monitor is stopped
+ * now and then. The system journal holds a few address changes and failovers. Written with one
+ * write per file, not the daemon's fsync per record, so a benchmark's set-up takes seconds.
+ */
+export function writeYearOfData(dir: string, options: YearOfDataOptions = {}): YearOfData {
+  const year = options.year ?? 2025;
+  const targets = Array.from({ length: options.targets ?? 3 }, (_, i) => `target-${i + 1}`);
+  const total = options.outages ?? 10_000;
+  const range = { from: Date.UTC(year, 0, 1) / 1000, to: Date.UTC(year + 1, 0, 1) / 1000 };
+  let seed = options.seed ?? 7;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const outages = targets.map((name, i) => {
+    const count = Math.floor(total / targets.length) + (i < total % targets.length ? 1 : 0);
+    writeTarget(join(dir, name), name, `192.0.2.${i + 1}`, count, range, random);
+    return count;
+  });
+  writeSystemEvents(dir, range);
+  return { range, targets, outages };
+}
+
+function writeTarget(dir: string, name: string, address: string, count: number, range: { from: number; to: number }, random: () => number): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'target.json'), JSON.stringify({ name, address }));
+  const records: Array<[number, Status]> = [
+    [range.from, Status.STARTED],
+    [range.from, Status.UP],
+  ];
+  const journal: Array<[number, JournalEntry]> = [];
+  const slot = Math.floor((range.to - range.from - 3600) / count);
+  let nextStop = range.from + STOP_EVERY_DAYS * 86_400;
+  for (let i = 0; i < count; i++) {
+    const slotStart = range.from + 60 + i * slot;
+    if (slotStart > nextStop) {
+      const stop = Math.max(nextStop, records.at(-1)![0] + 1);
+      records.push([stop, Status.STOPPED], [stop + STOP_SECONDS, Status.STARTED], [stop + STOP_SECONDS, Status.UP]);
+      nextStop += STOP_EVERY_DAYS * 86_400;
+    }
+    const earliest = Math.max(slotStart, records.at(-1)![0] + 1);
+    // Mostly short outages, a few long ones: the lengths a flaky line really has.
+    const seconds = Math.min(slot - 30, 5 + Math.floor(random() ** 3 * 7200));
+    const down = earliest + Math.floor(random() * Math.max(1, slotStart + slot - seconds - 10 - earliest));
+    const up = down + seconds;
+    const cause = CAUSES[Math.floor(random() * CAUSES.length)]!;
+    records.push([down, Status.DOWN], [up, Status.UP]);
+    journal.push([down, startEntry(name, down, cause)], [up, endEntry(name, down, up)]);
+  }
+  records.push([range.to - 1, Status.STOPPED]);
+  if (records.some(([time], i) => i > 0 && time < records[i - 1]![0])) throw new Error('year-of-data: records out of order');
+  writeByMonth(dir, records, journal);
+}
+
+function startEntry(target: string, start: number, cause: OutageCause): JournalEntry {
+  const ownLink = cause === 'local';
+  return {
+    type: 'outage-start',
+    target,
+    start,
+    cause,
+    evidence: {
+      first_failure: ownLink ? { ok: false, reason: 'local' } : { ok: false, reason: 'timeout' },
+      gateway: { address: '192.168.1.1', result: ownLink ? { ok: false, reason: 'timeout' } : { ok: true, rtt_ms: 0.6 } },
+      dns: { server: '9.9.9.9', name: 'example.com', answered: cause === 'target', detail: '' },
+      addping: [
+        { address: '1.1.1.1', result: cause === 'target' ? { ok: true, rtt_ms: 11.2 } : { ok: false, reason: 'timeout' } },
+        { address: '8.8.8.8', result: cause === 'isp' ? { ok: false, reason: 'unreachable', from: '100.64.0.1' } : { ok: false, reason: 'timeout' } },
+      ],
+    },
+  };
+}
+
+function endEntry(target: string, start: number, end: number): JournalEntry {
+  return {
+    type: 'outage-end',
+    target,
+    start,
+    end,
+    bounds: { last_success_before: start * 1000 - 1000, first_failure: start * 1000, last_failure: end * 1000 - 1000, first_success_after: end * 1000 },
+    addping: [{ address: '1.1.1.1', result: { ok: true, rtt_ms: 12.5 } }],
+  };
+}
+
+/** One transition log and one journal file per local month, named as the daemon names them. */
+function writeByMonth(dir: string, records: Array<[number, Status]>, journal: Array<[number, JournalEntry]>): void {
+  const logs = groupBy(records, ([time]) => `uptime_${journalFileName(time).slice('events_'.length, -'.jsonl'.length)}.log`);
+  for (const [name, list] of logs) writeFileSync(join(dir, name), Buffer.concat(list.map(([time, status]) => encodeV2(time, status))));
+  for (const [name, list] of groupBy(journal, ([time]) => journalFileName(time))) {
+    writeFileSync(join(dir, name), list.map(([, entry]) => JSON.stringify(entry) + '\n').join(''));
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** An address change a month and a failover with its return each quarter. */
+function writeSystemEvents(dataDir: string, range: { from: number; to: number }): void {
+  const journal = systemJournalWriter(dataDir);
+  let old: string | null = null;
+  for (let month = 0; month < 12; month++) {
+    const at = range.from + month * 30 * 86_400 + 4 * 3600;
+    const address = `198.51.100.${month + 10}`;
+    journal.append({ type: 'ip-change', at, family: 'ipv4', old, new: address, provider: 'bench' }, at);
+    old = address;
+    if (month % 3 !== 1) continue;
+    const links = (primaryUp: boolean) => ({ primary: { up: primaryUp, address: '192.168.1.1' }, standby: { up: true, address: '192.168.8.1' } });
+    journal.append({ type: 'failover', at: at + 600, kind: 'switch', active: 'standby', ...links(false), verified: true }, at + 600);
+    journal.append({ type: 'failover', at: at + 4200, kind: 'switch', active: 'primary', ...links(true), verified: true }, at + 4200);
+  }
+}
