@@ -38,18 +38,30 @@ const probing = {
   pingwait: seconds(0.05, 60),
 };
 
+/** Each target's name is its data folder: two targets of one monitor may not share it. */
+const targetList = z
+  .array(target)
+  .min(1)
+  .superRefine((targets, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, t] of targets.entries()) {
+      if (seen.has(t.name)) ctx.addIssue({ code: 'custom', message: `the name "${t.name}" is used twice`, path: [i, 'name'] });
+      seen.add(t.name);
+    }
+  });
+
 export const updownConfig = z.strictObject({
   ...probing,
   /** Quick re-probes that must all fail before DOWN. */
   confirm: z.number().int().min(1).max(20),
-  targets: z.array(target).min(1),
+  targets: targetList,
   addping: z.array(host),
   dns: z.strictObject({ server: host, name: host }).nullable(),
 });
 
 export const pingConfig = z.strictObject({
   ...probing,
-  targets: z.array(target).min(1),
+  targets: targetList,
 });
 
 export const ddnsConfig = z.strictObject({
@@ -114,6 +126,16 @@ export const nomConfig = z
   })
   .refine((c) => c.updown.enabled || c.ping.enabled || c.ddns.enabled || (c.failover?.enabled ?? false), {
     message: 'no monitor is enabled (enable at least one of updown, ping, ddns, failover)',
+  })
+  // Updown and failover both keep a transition log in DATA/<name>/: one folder cannot hold two
+  // records. (A ping target may share an updown target's name: its samples sit beside the log.)
+  .superRefine((c, ctx) => {
+    if (!c.failover?.enabled || !c.updown.enabled) return;
+    const updownNames = new Set(c.updown.targets.map((t) => t.name));
+    for (const role of ['primary', 'standby'] as const) {
+      const name = c.failover[role].name;
+      if (updownNames.has(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is also an updown target's name; each keeps its own record`, path: ['failover', role, 'name'] });
+    }
   });
 
 export type NomConfig = z.infer<typeof nomConfig>;

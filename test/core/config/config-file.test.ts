@@ -41,6 +41,31 @@ describe('configuration files', () => {
     assert.throws(() => loadConfig(write('off.json', JSON.stringify(off))), /no monitor is enabled/);
   });
 
+  it('refuses two targets of one monitor with one name, and a failover link named as an updown target', () => {
+    const dir = tempDir();
+    const twice = defaultConfig('m');
+    twice.updown.targets = [
+      { name: 'wan', address: '192.0.2.1' },
+      { name: 'wan', address: '198.51.100.1' },
+    ];
+    writeFileSync(join(dir, 'twice.json'), JSON.stringify(twice));
+    assert.throws(() => loadConfig(join(dir, 'twice.json')), /updown\.targets\.1\.name: the name "wan" is used twice/);
+
+    const clash = defaultConfig('m');
+    clash.updown.targets = [{ name: 'fibre', address: '198.51.100.1' }];
+    const link = (name: string, iface: string, gateway: string) => ({ name, interface: iface, gateway, ping: null, postping: null });
+    clash.failover = {
+      enabled: true, interval: 1, pingcount: 1, pingwait: 1, preferPrimary: true, metric: 10, failbackAfter: 30,
+      primary: link('fibre', 'eth0', '192.0.2.1'),
+      standby: link('lte', 'eth1', '198.51.100.254'),
+    };
+    writeFileSync(join(dir, 'clash.json'), JSON.stringify(clash));
+    assert.throws(() => loadConfig(join(dir, 'clash.json')), /failover\.primary\.name: "fibre" is also an updown target's name/);
+    clash.failover.primary.name = 'fibre-link';
+    writeFileSync(join(dir, 'clash.json'), JSON.stringify(clash));
+    assert.equal(loadConfig(join(dir, 'clash.json')).failover?.primary.name, 'fibre-link');
+  });
+
   it('does not leave a half-written file when the configuration is invalid', () => {
     const path = join(tempDir(), 'main.json');
     writeFileSync(path, 'before');
