@@ -64,7 +64,9 @@ describe('nom daemon with only the ping monitor, in the network lab with delay a
     const config = defaultConfig('lab');
     config.updown.enabled = false;
     config.action = { script: join(work, 'action'), timeout: 10 };
-    config.ping = { enabled: true, interval: 0.5, pingcount: 10, pingwait: 1, targets: [{ name: 'isp', address: lab.addr.target }] };
+    // A round waits pingwait for its lost replies (at 20 % loss nearly every round loses one) and the
+    // next follows at once: pingwait 0.5 s, five round trips, gives about 13 requests a second.
+    config.ping = { enabled: true, interval: 0.5, pingcount: 10, pingwait: 0.5, targets: [{ name: 'isp', address: lab.addr.target }] };
     saveConfig(join(work, 'lab.json'), config);
     const started = Date.now();
     daemon = lab.spawn('client', process.execPath, [CLI, 'daemon', '--config', join(work, 'lab.json'), '--data', join(work, 'data')], { cwd: ROOT });
@@ -107,7 +109,8 @@ describe('nom daemon with only the ping monitor, in the network lab with delay a
     const sent = all.reduce((n, s) => n + s.sent, 0);
     const received = all.reduce((n, s) => n + s.received, 0);
     const loss = (sent - received) / sent;
-    assert.ok(sent >= 300, `${sent} requests in ${RUN_MS / 1000} s`);
+    // 200 requests put 20 % loss within ±3 points (one standard deviation), well inside the bounds below.
+    assert.ok(sent >= 200, `${sent} requests in ${RUN_MS / 1000} s`);
     assert.ok(loss > 0.1 && loss < 0.32, `lost ${(loss * 100).toFixed(1)} % with ${LOSS_PERCENT} % dropped`);
   });
 
