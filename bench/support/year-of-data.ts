@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalFileName, type JournalEntry } from '../../src/core/store/journal.js';
+import { samplesFileName } from '../../src/core/store/samples-file.js';
+import { NO_VALUE, SAMPLE_SIZE } from '../../src/core/store/samples-record.js';
 import { systemJournalWriter } from '../../src/core/store/system-journal.js';
 import { Status, encodeV2 } from '../../src/core/store/transition-record.js';
 import type { OutageCause } from '../../src/shared/events.js';
@@ -14,6 +16,8 @@ export interface YearOfDataOptions {
   year?: number;
   /** The pseudo-random sequence: the same seed writes the same bytes. */
   seed?: number;
+  /** Whether each target also gets the ping monitor's per-minute samples of the whole year (default true). */
+  samples?: boolean;
 }
 
 export interface YearOfData {
@@ -29,12 +33,16 @@ const CAUSES: readonly OutageCause[] = ['isp', 'isp', 'isp', 'local', 'unknown',
 const STOP_EVERY_DAYS = 30;
 const STOP_SECONDS = 3 * 3600;
 
+/** Echo requests a minute: the ping monitor's default, 5 every 10 s. */
+const SENT_PER_MINUTE = 30;
+
 /**
  * A data folder as a year of the daemon leaves it: for each target a transition log per month,
- * and a journal in which every outage has its cause, evidence and probe bounds, so that every row
- * of a report is full. Outages last from seconds to a couple of hours, and the monitor is stopped
- * now and then. The system journal holds a few address changes and failovers. Written with one
- * write per file, not the daemon's fsync per record, so a benchmark's set-up takes seconds.
+ * a journal in which every outage has its cause, evidence and probe bounds, so that every row
+ * of a report is full, and the ping monitor's samples of every minute. Outages last from seconds
+ * to a couple of hours, and the monitor is stopped now and then. The system journal holds a few
+ * address changes and failovers. Written with one write per file, not the daemon's fsync per
+ * record, so a benchmark's set-up takes seconds.
  */
 export function writeYearOfData(dir: string, options: YearOfDataOptions = {}): YearOfData {
   const year = options.year ?? 2025;
@@ -45,14 +53,16 @@ export function writeYearOfData(dir: string, options: YearOfDataOptions = {}): Y
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const outages = targets.map((name, i) => {
     const count = Math.floor(total / targets.length) + (i < total % targets.length ? 1 : 0);
-    writeTarget(join(dir, name), name, `192.0.2.${i + 1}`, count, range, random);
+    const spans = writeTarget(join(dir, name), name, `192.0.2.${i + 1}`, count, range, random);
+    if (options.samples ?? true) writeSamples(join(dir, name), range, spans);
     return count;
   });
   writeSystemEvents(dir, range);
   return { range, targets, outages };
 }
 
-function writeTarget(dir: string, name: string, address: string, count: number, range: { from: number; to: number }, random: () => number): void {
+/** Writes the target's logs and journal; returns its outages, `[down, up]`, in time order. */
+function writeTarget(dir: string, name: string, address: string, count: number, range: { from: number; to: number }, random: () => number): Array<[number, number]> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'target.json'), JSON.stringify({ name, address }));
   const records: Array<[number, Status]> = [
@@ -60,6 +70,7 @@ function writeTarget(dir: string, name: string, address: string, count: number, 
     [range.from, Status.UP],
   ];
   const journal: Array<[number, JournalEntry]> = [];
+  const outages: Array<[number, number]> = [];
   const slot = Math.floor((range.to - range.from - 3600) / count);
   let nextStop = range.from + STOP_EVERY_DAYS * 86_400;
   for (let i = 0; i < count; i++) {
@@ -76,11 +87,46 @@ function writeTarget(dir: string, name: string, address: string, count: number, 
     const up = down + seconds;
     const cause = CAUSES[Math.floor(random() * CAUSES.length)]!;
     records.push([down, Status.DOWN], [up, Status.UP]);
+    outages.push([down, up]);
     journal.push([down, startEntry(name, down, cause)], [up, endEntry(name, down, up)]);
   }
   records.push([range.to - 1, Status.STOPPED]);
   if (records.some(([time], i) => i > 0 && time < records[i - 1]![0])) throw new Error('year-of-data: records out of order');
   writeByMonth(dir, records, journal);
+  return outages;
+}
+
+/**
+ * A sample for every minute of the range, one file per UTC month, each made as one buffer. The
+ * times vary from minute to minute, slower in the evening, with a request lost now and then; a
+ * minute that starts within an outage got no answer at all. No randomness: the outages' sequence
+ * stays what it was without samples.
+ */
+function writeSamples(dir: string, range: { from: number; to: number }, outages: Array<[number, number]>): void {
+  let next = 0;
+  for (let month = range.from; month < range.to; ) {
+    const start = new Date(month * 1000);
+    const end = Math.min(range.to, Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / 1000);
+    const buf = Buffer.alloc(((end - month) / 60) * SAMPLE_SIZE);
+    for (let at = month, offset = 0; at < end; at += 60, offset += SAMPLE_SIZE) {
+      while (next < outages.length && outages[next]![1] <= at) next++;
+      const down = next < outages.length && outages[next]![0] <= at;
+      const n = (at - range.from) / 60;
+      const lost = down ? SENT_PER_MINUTE : (n % 97 === 0 ? 1 : 0) + (n % 1009 === 0 ? 3 : 0);
+      const evening = Math.floor((at % 86_400) / 3600) >= 17 ? 6000 : 0;
+      const min = 8000 + evening + ((n * 7919) % 5000);
+      const avg = min + 1500 + (n % 7) * 400;
+      buf.writeUInt32BE(at, offset);
+      buf.writeUInt16BE(SENT_PER_MINUTE, offset + 4);
+      buf.writeUInt16BE(SENT_PER_MINUTE - lost, offset + 6);
+      buf.writeUInt32BE(down ? NO_VALUE : min, offset + 8);
+      buf.writeUInt32BE(down ? NO_VALUE : avg, offset + 12);
+      buf.writeUInt32BE(down ? NO_VALUE : avg + 4000 + ((n * 31) % 30_000), offset + 16);
+      buf.writeUInt32BE(down ? NO_VALUE : 700 + ((n * 13) % 2500), offset + 20);
+    }
+    writeFileSync(join(dir, samplesFileName(month)), buf);
+    month = end;
+  }
 }
 
 function startEntry(target: string, start: number, cause: OutageCause): JournalEntry {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { samplesFileName } from '../../src/core/store/samples-file.js';
+import { encodeSample } from '../../src/core/store/samples-record.js';
 import { Status } from '../../src/core/store/transition-record.js';
 import { reportJson } from '../../src/shared/report-json.js';
 import { runCli } from '../support/cli.js';
@@ -30,6 +32,16 @@ function dataDir(): string {
   );
   writeFileSync(join(dir, 'lan', 'uptime_2025-10.log'), v2Bytes([[DAY + 3600, STARTED], [DAY + 3601, UP], [DAY + 86_400 + 3600, STOPPED]]));
   return dir;
+}
+
+/** Per-minute samples from `from` for `minutes` minutes, 10 requests each, none answered while `down(at)`. */
+function writeSamples(dir: string, from: number, minutes: number, down: (at: number) => boolean = () => false): void {
+  const samples = Array.from({ length: minutes }, (_, i) => from + 60 * i).map((at) =>
+    down(at)
+      ? encodeSample({ at, sent: 10, received: 0, minMs: null, avgMs: null, maxMs: null, jitterMs: null })
+      : encodeSample({ at, sent: 10, received: 10, minMs: 11, avgMs: 12.5, maxMs: 20, jitterMs: 1.5 }),
+  );
+  writeFileSync(join(dir, samplesFileName(from)), Buffer.concat(samples));
 }
 
 function json(args: string[]) {
@@ -86,6 +98,52 @@ describe('nom report', () => {
     assert.match(r.stdout, /\| 2025-10-10 02:00:00 \| 2025-10-10 02:05:00 \| 5 min 0 s \| unknown \|/);
     assert.match(r.stdout, /\| 2025-10-10 23:53:20 \| 2025-10-11 00:10:00 \| 16 min 40 s \| unknown \|/);
     assert.match(r.stdout, /SHA-256 of the list below: `[0-9a-f]{64}`\n\n```\n[0-9a-f]{64} {2}wan\/uptime_2025-10\.log\n```/);
+  });
+
+  it('latency: per day and, for a day or two, per hour, from the ping samples', () => {
+    const dir = dataDir();
+    // 01:00 to 03:00 on the 10th; nothing answered in the 5-minute outage from 02:00.
+    writeSamples(join(dir, 'wan'), DAY + 3600, 120, (at) => at >= DAY + 7200 && at < DAY + 7500);
+    const report = json(['--data', dir, '--from', '2025-10-10', '--to', '2025-10-10']);
+    const [lan, wan] = report.targets;
+    assert.equal(lan!.latency, null, 'no ping monitor, no latency');
+    const latency = wan!.latency!;
+    assert.deepEqual(latency.days.map((d) => [d.period, d.from, d.to, d.sent, d.received]), [['2025-10-10', '2025-10-10T00:00:00Z', '2025-10-11T00:00:00Z', 1200, 1150]]);
+    assert.equal(latency.total.loss, Math.round((50 / 1200) * 1e6) / 1e6);
+    assert.equal(latency.total.avg_ms, 12.5);
+    assert.deepEqual(latency.hours!.map((h) => h.sent), [0, 600, 600, ...new Array<number>(21).fill(0)]);
+    assert.equal(latency.hours![2]!.loss, Math.round((50 / 600) * 1e6) / 1e6);
+    assert.deepEqual(latency.hours![2]!.period, '2025-10-10 02:00');
+
+    const md = runCli(['report', '--data', dir, '--target', 'wan', '--from', '2025-10-10', '--to', '2025-10-10']);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /\| Average response time \| 12\.5 ms \|/);
+    assert.match(md.stdout, /### Response time and loss\n\nPer hour \(local time\)[^\n]*\n\n\| Hour \| Requests \| Lost \| Fastest \| Average \| Slowest \| Jitter \|/);
+    assert.match(md.stdout, /\| 2025-10-10 01:00 \| 600 \| 0\.00 % \| 11 ms \| 12\.5 ms \| 20 ms \| 1\.5 ms \|/);
+    assert.match(md.stdout, /\| 2025-10-10 02:00 \| 600 \| 8\.33 % \| 11 ms \| 12\.5 ms \| 20 ms \| 1\.5 ms \|/);
+    assert.match(md.stdout, /\| 2025-10-10 05:00 \| 0 \| – \| – \| – \| – \| – \|/);
+    assert.match(md.stdout, /\| \*\*Whole period\*\* \| 1200 \| 4\.17 % \|/);
+  });
+
+  it('a target watched by the ping monitor alone is reported from its samples', () => {
+    const dir = tempDir();
+    writeSamples(dir, DAY + 600, 90);
+    const [target] = json(['--data', dir]).targets;
+    assert.equal(target!.uptime_s + target!.downtime_s, 0);
+    assert.equal(target!.latency!.total.sent, 900);
+    assert.equal(target!.latency!.total.from, '2025-10-10T00:10:00Z', 'the report covers the first minute…');
+    assert.equal(target!.latency!.total.to, '2025-10-10T01:40:00Z', '…to the end of the last');
+
+    const md = runCli(['report', '--data', dir]);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /\*\*Only the ping monitor watched this address on 10 October 2025: answers took 12\.5 ms on average, and 0\.00 % of echo requests were lost\.\*\*/);
+    assert.doesNotMatch(md.stdout, /\| Availability \|/);
+    assert.match(md.stdout, /### Outages\n\nOutages were not watched for: only the ping monitor ran for this address\.\n/);
+
+    const html = runCli(['report', '--data', dir, '--format', 'html']);
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(html.stdout, /<h4>Response time per hour<\/h4>/);
+    assert.doesNotMatch(html.stdout, /<h4>Downtime per day<\/h4>/);
   });
 
   it('csv: one RFC 4180 row per outage, fields quoted where needed', () => {

@@ -1,9 +1,9 @@
-import { DateTime, type Zone } from 'luxon';
+import type { Zone } from 'luxon';
 import type { OutageCause } from '../../shared/events.js';
 import { overlap, type TimeRange } from '../accounting/time-range.js';
 import type { ReportedOutage, Report, TargetReport } from '../report/report-model.js';
 import { Status } from '../store/transition-record.js';
-import { splitByCalendar } from './calendar.js';
+import { LocalCalendar } from './calendar.js';
 
 export interface CauseTally {
   count: number;
@@ -23,6 +23,8 @@ export interface DayTotals {
 export interface TargetAnalysis {
   name: string;
   address: string | null;
+  /** Whether the transition log holds any record at all: a target watched by the ping monitor alone has none. */
+  recorded: boolean;
   uptime: number;
   /** All DOWN time, as the transition log has it. */
   downtime: number;
@@ -51,13 +53,16 @@ export interface TargetAnalysis {
 export interface Analysis {
   range: TimeRange;
   zone: Zone;
+  /** The range's local days and hours, for everything else that counts by them (SLA, latency, times in words). */
+  calendar: LocalCalendar;
   targets: TargetAnalysis[];
 }
 
 const CAUSES: readonly OutageCause[] = ['local', 'isp', 'target', 'unknown'];
 
 export function analyse(report: Report, zone: Zone): Analysis {
-  return { range: report.range, zone, targets: report.targets.map((t) => analyseTarget(t, report.range, zone)) };
+  const calendar = new LocalCalendar(zone, report.range);
+  return { range: report.range, zone, calendar, targets: report.targets.map((t) => analyseTarget(t, calendar)) };
 }
 
 /**
@@ -68,11 +73,16 @@ export function clippedSeconds(outage: ReportedOutage, range: TimeRange): number
   return overlap(outage.start, outage.end ?? outage.start, range);
 }
 
-function analyseTarget(target: TargetReport, range: TimeRange, zone: Zone): TargetAnalysis {
+function analyseTarget(target: TargetReport, calendar: LocalCalendar): TargetAnalysis {
+  const { range } = calendar;
   const { uptime, downtime, unmonitored } = target.totals;
   const byCause = Object.fromEntries(CAUSES.map((c) => [c, { count: 0, seconds: 0 }])) as Record<OutageCause, CauseTally>;
   const hour = { seconds: new Array<number>(24).fill(0), starts: new Array<number>(24).fill(0) };
   const weekday = { seconds: new Array<number>(7).fill(0), starts: new Array<number>(7).fill(0) };
+  const addDown = (h: number, day: number, from: number, to: number) => {
+    hour.seconds[h]! += to - from;
+    weekday.seconds[day - 1]! += to - from;
+  };
   const internet: ReportedOutage[] = [];
   const targetOnlyOutages: ReportedOutage[] = [];
   let longest: TargetAnalysis['longest'] = null;
@@ -94,14 +104,10 @@ function analyseTarget(target: TargetReport, range: TimeRange, zone: Zone): Targ
       repairSeconds += seconds;
     }
     if (outage.start >= range.from) {
-      const local = DateTime.fromSeconds(outage.start, { zone });
-      hour.starts[local.hour]!++;
-      weekday.starts[local.weekday - 1]!++;
+      hour.starts[calendar.hourAt(outage.start)]!++;
+      weekday.starts[calendar.weekdayAt(outage.start) - 1]!++;
     }
-    for (const piece of splitByCalendar(Math.max(outage.start, range.from), Math.min(outage.end ?? outage.start, range.to), zone, 'hour')) {
-      hour.seconds[piece.local.hour]! += piece.end - piece.start;
-      weekday.seconds[piece.local.weekday - 1]! += piece.end - piece.start;
-    }
+    calendar.eachHour(outage.start, outage.end ?? outage.start, addDown);
   }
 
   const targetOnly = byCause.target.seconds;
@@ -110,6 +116,7 @@ function analyseTarget(target: TargetReport, range: TimeRange, zone: Zone): Targ
   return {
     name: target.name,
     address: target.address,
+    recorded: target.series.times.length > 0,
     uptime,
     downtime,
     unmonitored,
@@ -124,36 +131,36 @@ function analyseTarget(target: TargetReport, range: TimeRange, zone: Zone): Targ
     byCause,
     byHour: hour,
     byWeekday: weekday,
-    daily: dailyTotals(target, range, zone),
+    daily: dailyTotals(target, calendar),
   };
 }
 
 /** Per local day: the transition log's spans cut at midnight, target-only outages set apart. */
-function dailyTotals(target: TargetReport, range: TimeRange, zone: Zone): DayTotals[] {
-  const lengths = new Map<string, number>();
-  for (const piece of splitByCalendar(range.from, range.to, zone, 'day')) lengths.set(piece.local.toISODate() ?? '', piece.end - piece.start);
-  const days = new Map<string, DayTotals>([...lengths.keys()].map((date) => [date, { date, uptime: 0, downtime: 0, targetOnly: 0, unmonitored: 0 }]));
-  const add = (start: number, end: number, key: 'uptime' | 'downtime') => {
-    for (const piece of splitByCalendar(Math.max(start, range.from), Math.min(end, range.to), zone, 'day')) {
-      const day = days.get(piece.local.toISODate() ?? '');
-      if (day) day[key] += piece.end - piece.start;
-    }
+function dailyTotals(target: TargetReport, calendar: LocalCalendar): DayTotals[] {
+  const { range } = calendar;
+  const days = calendar.days.map((d): DayTotals => ({ date: d.date, uptime: 0, downtime: 0, targetOnly: 0, unmonitored: 0 }));
+  const addUp = (day: number, from: number, to: number) => {
+    days[day]!.uptime += to - from;
+  };
+  const addDown = (day: number, from: number, to: number) => {
+    days[day]!.downtime += to - from;
+  };
+  // Target-only outages were recorded as DOWN; the internet worked, so move them apart.
+  const moveApart = (day: number, from: number, to: number) => {
+    days[day]!.downtime -= to - from;
+    days[day]!.targetOnly += to - from;
   };
   const { times, statuses } = target.series;
   for (let i = 0; i + 1 < times.length; i++) {
-    if (statuses[i] === Status.UP) add(times[i]!, times[i + 1]!, 'uptime');
-    else if (statuses[i] === Status.DOWN) add(times[i]!, times[i + 1]!, 'downtime');
+    if (statuses[i] === Status.UP) calendar.eachDay(times[i]!, times[i + 1]!, addUp);
+    else if (statuses[i] === Status.DOWN) calendar.eachDay(times[i]!, times[i + 1]!, addDown);
   }
-  // Target-only outages were recorded as DOWN; the internet worked, so move them apart.
   for (const outage of target.outages) {
-    if (outage.cause !== 'target') continue;
-    for (const piece of splitByCalendar(Math.max(outage.start, range.from), Math.min(outage.end ?? outage.start, range.to), zone, 'day')) {
-      const day = days.get(piece.local.toISODate() ?? '');
-      if (!day) continue;
-      day.downtime -= piece.end - piece.start;
-      day.targetOnly += piece.end - piece.start;
-    }
+    if (outage.cause === 'target') calendar.eachDay(outage.start, outage.end ?? outage.start, moveApart);
   }
-  for (const day of days.values()) day.unmonitored = Math.max(0, (lengths.get(day.date) ?? 0) - day.uptime - day.downtime - day.targetOnly);
-  return [...days.values()];
+  calendar.days.forEach((d, i) => {
+    const day = days[i]!;
+    day.unmonitored = Math.max(0, overlap(d.start, d.end, range) - day.uptime - day.downtime - day.targetOnly);
+  });
+  return days;
 }

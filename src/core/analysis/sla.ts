@@ -1,8 +1,8 @@
-import { DateTime, type Zone } from 'luxon';
+import { DateTime } from 'luxon';
 import { overlap, type TimeRange } from '../accounting/time-range.js';
 import type { TargetReport } from '../report/report-model.js';
 import { Status } from '../store/transition-record.js';
-import { splitByCalendar } from './calendar.js';
+import type { LocalCalendar } from './calendar.js';
 
 /** Business hours: on these ISO weekdays (1 = Monday), from `start` to `end` local time, in minutes after midnight. */
 export interface BusinessHours {
@@ -42,9 +42,13 @@ export const OFFICE_HOURS: BusinessHours = { weekdays: [1, 2, 3, 4, 5], start: 9
  * went silent while DNS worked is not the ISP's downtime), and only time that was monitored:
  * the promise is measured against what was observed, never against a guess.
  */
-export function slaOf(target: TargetReport, range: TimeRange, zone: Zone, terms: SlaTerms): SlaResult {
-  const windows = terms.hours === 'all' ? [range] : businessWindows(range, zone, terms.hours);
-  const within = (start: number, end: number): number => windows.reduce((sum, w) => sum + overlap(start, end, w), 0);
+export function slaOf(target: TargetReport, calendar: LocalCalendar, terms: SlaTerms): SlaResult {
+  const windows = terms.hours === 'all' ? [calendar.range] : businessWindows(calendar, terms.hours);
+  const within = (start: number, end: number): number => {
+    let sum = 0;
+    for (let i = firstEndingAfter(windows, start); i < windows.length && windows[i]!.from < end; i++) sum += overlap(start, end, windows[i]!);
+    return sum;
+  };
 
   let monitored = 0;
   const { times, statuses } = target.series;
@@ -74,14 +78,27 @@ export function slaOf(target: TargetReport, range: TimeRange, zone: Zone, terms:
   };
 }
 
+/** The first of the windows (in order, apart) that ends after `t`: a year of spans against a year of business days is a search each, not a scan. */
+function firstEndingAfter(windows: TimeRange[], t: number): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid]!.to <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The business-hour windows within the range, one per business day, in the zone's local time. */
-export function businessWindows(range: TimeRange, zone: Zone, hours: BusinessHours): TimeRange[] {
+export function businessWindows(calendar: LocalCalendar, hours: BusinessHours): TimeRange[] {
+  const { range } = calendar;
   const windows: TimeRange[] = [];
-  for (const day of splitByCalendar(range.from, range.to, zone, 'day')) {
-    if (!hours.weekdays.includes(day.local.weekday)) continue;
+  for (const day of calendar.days) {
+    if (!hours.weekdays.includes(day.weekday)) continue;
     const at = (minutes: number): number => Math.floor(day.local.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toSeconds());
     const from = Math.max(range.from, at(hours.start));
-    const to = Math.min(range.to, hours.end >= 24 * 60 ? Math.floor(day.local.plus({ days: 1 }).toSeconds()) : at(hours.end));
+    const to = Math.min(range.to, hours.end >= 24 * 60 ? day.end : at(hours.end));
     if (to > from) windows.push({ from, to });
   }
   return windows;

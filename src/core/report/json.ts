@@ -1,8 +1,8 @@
-import type { OutageJson, ReportJson, TargetJson } from '../../shared/report-json.js';
+import type { LatencyPeriodJson, OutageJson, ReportJson, TargetJson } from '../../shared/report-json.js';
 import type { TargetAnalysis } from '../analysis/analysis.js';
 import { describeBusinessHours, type SlaResult } from '../analysis/sla.js';
 import { isoUtc } from '../time/clock-format.js';
-import type { ReportDocument } from './document/report-document.js';
+import type { Latency, LatencyPeriod, ReportDocument } from './document/report-document.js';
 import { availability, type Report, type ReportedOutage } from './report-model.js';
 import type { TextSink } from './text-sink.js';
 
@@ -23,6 +23,7 @@ export function toReportJson(report: Report, doc: ReportDocument, generatedAt: n
         availability: roundRatio(availability(t.totals)),
         ...analysisJson(section.analysis),
         sla: section.sla && slaJson(section.sla.result),
+        latency: section.latency && latencyJson(section.latency),
         outages: t.outages.map(outageJson),
       };
     }),
@@ -39,7 +40,7 @@ export async function writeJsonReport(report: Report, doc: ReportDocument, sink:
   await sink(JSON.stringify(toReportJson(report, doc, generatedAt), null, 2) + '\n');
 }
 
-function analysisJson(a: TargetAnalysis): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'outages'> {
+function analysisJson(a: TargetAnalysis): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'latency' | 'outages'> {
   return {
     target_only_s: a.targetOnly,
     internet_downtime_s: a.internetDowntime,
@@ -63,6 +64,25 @@ function slaJson(r: SlaResult): NonNullable<TargetJson['sla']> {
     availability: roundRatio(r.availability),
     met: r.met,
     gap_hours: Math.round(r.gapHours * 1000) / 1000,
+  };
+}
+
+function latencyJson(l: Latency): NonNullable<TargetJson['latency']> {
+  return { total: periodJson(l.total), days: l.days.map(periodJson), hours: l.hours && l.hours.map(periodJson) };
+}
+
+function periodJson(p: LatencyPeriod): LatencyPeriodJson {
+  return {
+    period: p.period,
+    from: isoUtc(p.from),
+    to: isoUtc(p.to),
+    sent: p.sent,
+    received: p.received,
+    min_ms: p.minMs,
+    avg_ms: p.avgMs,
+    max_ms: p.maxMs,
+    jitter_ms: p.jitterMs,
+    loss: roundRatio(p.loss),
   };
 }
 

@@ -1,11 +1,14 @@
 import type { Zone } from 'luxon';
 import { analyse } from '../analysis/analysis.js';
+import { latencyOf } from '../analysis/latency.js';
 import { slaOf, type SlaTerms } from '../analysis/sla.js';
 import { clockSync, type ClockSync } from '../evidence/clock-sync.js';
 import { digestData } from '../evidence/file-digest.js';
-import { findTargets, selectTarget } from '../store/data-dir.js';
+import { findTargets, selectTarget, type TargetDir } from '../store/data-dir.js';
+import type { SampleSeries } from '../store/samples-file.js';
+import { readSamples, type SampleRange } from '../store/samples-reader.js';
 import { readSystemJournal } from '../store/system-journal.js';
-import { loadTarget } from '../store/target-data.js';
+import { loadTarget, type TargetData } from '../store/target-data.js';
 import { buildDocument } from './document/build-document.js';
 import type { ReportDocument } from './document/report-document.js';
 import { buildReport, type Report, type RequestedRange } from './report-model.js';
@@ -25,6 +28,14 @@ export interface ReportRequest {
 /** A running daemon may append while a report reads: read again until the files hold still. */
 const READ_ATTEMPTS = 5;
 
+/** A sample stands for the minute that begins at its time. */
+const MINUTE = 60;
+
+interface Loaded {
+  data: TargetData;
+  samples: SampleSeries;
+}
+
 /**
  * The one report engine: the CLI (`nom report`), the daemon's HTTP API and the app's "Export
  * ISP report" all call this and render what it returns. The digest is taken before the records
@@ -34,26 +45,47 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
   let targets = findTargets(request.dataDir);
   if (request.target !== undefined) targets = [selectTarget(targets, request.target)];
   const folders = targets.map((t) => t.dir);
+  const samplesIn = { from: request.range.from ?? 0, to: request.range.to ?? Infinity };
   let digest = digestData(request.dataDir, folders);
-  let data = targets.map((t) => loadTarget(t.dir, t.name));
+  let loaded = load(targets, samplesIn);
   for (let attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
     const after = digestData(request.dataDir, folders);
     if (after.sha256 === digest.sha256) break;
     digest = after;
-    data = targets.map((t) => loadTarget(t.dir, t.name));
+    loaded = load(targets, samplesIn);
   }
-  const report = buildReport(data, request.range);
+  const report = buildReport(loaded.map((l) => l.data), rangeOf(request.range, loaded));
   const analysis = analyse(report, request.zone);
-  const sla = request.sla ? new Map(report.targets.map((t) => [t.name, slaOf(t, report.range, request.zone, request.sla!)])) : null;
+  const terms = request.sla;
   const document = buildDocument({
     analysis,
-    sla,
+    sla: terms ? new Map(report.targets.map((t) => [t.name, slaOf(t, analysis.calendar, terms)])) : null,
     clock: request.clock ?? (await clockSync()),
     digest,
     events: isOneTargetFolder(request.dataDir, folders) ? [] : readSystemJournal(request.dataDir),
+    latency: new Map(loaded.map((l) => [l.data.name, latencyOf(l.samples, analysis.calendar)])),
     generatedAt: request.now,
   });
   return { report, document };
+}
+
+function load(targets: TargetDir[], samplesIn: SampleRange): Loaded[] {
+  return targets.map((t) => ({ data: loadTarget(t.dir, t.name), samples: readSamples(t.dir, samplesIn) }));
+}
+
+/**
+ * With no range asked for, a report covers the first to the last transition record. Targets
+ * watched by the ping monitor alone have none: when no target has one, the samples bound the
+ * report instead, from the first minute to the end of the last.
+ */
+function rangeOf(requested: RequestedRange, loaded: Loaded[]): RequestedRange {
+  if (loaded.some((l) => l.data.series.times.length > 0)) return requested;
+  const sampled = loaded.map((l) => l.samples.at).filter((at) => at.length > 0);
+  if (sampled.length === 0) return requested;
+  return {
+    from: requested.from ?? Math.min(...sampled.map((at) => at[0]!)),
+    to: requested.to ?? Math.max(...sampled.map((at) => at[at.length - 1]! + MINUTE)),
+  };
 }
 
 /** A network-outage-monitor folder given as --data is the target itself: it has no system journal. */

@@ -1,4 +1,5 @@
-import type { OutageRow, ReportDocument, TargetSection } from './document/report-document.js';
+import type { Latency, LatencyPeriod, OutageRow, ReportDocument, TargetSection } from './document/report-document.js';
+import { milliseconds, percent } from './document/words.js';
 import { LineBuffer, type TextSink } from './text-sink.js';
 
 /** The evidence report as Markdown: the same content as the HTML and PDF, as text tables. */
@@ -31,12 +32,37 @@ async function writeTarget(t: TargetSection, out: LineBuffer): Promise<void> {
     await out.push('', '### Causes', '', '| Cause | Outages | Duration |', '|---|---|---|');
     for (const c of t.causes) await out.push(`| ${c.label} | ${c.count} | ${c.duration} |`);
   }
+  if (t.latency) await writeLatency(t.latency, out);
   await out.push('', '### Outages', '');
-  await writeRows(t.outages, 'No outages in this period.', out);
+  await writeRows(t.outages, t.noOutages, out);
   if (t.targetOnly.length > 0) {
     await out.push('', '### The watched address alone was silent (not internet downtime)', '');
     await writeRows(t.targetOnly, '', out);
   }
+}
+
+/**
+ * Up to about two months, a row per day; past that, a row per month. A year of days is 365 rows
+ * a reader scrolls past without taking in; twelve months show the trend, the charts of the HTML
+ * and PDF reports show the days, and the JSON report carries every one of them.
+ */
+const DAY_ROWS_UP_TO = 62;
+
+async function writeLatency(latency: Latency, out: LineBuffer): Promise<void> {
+  const [unit, periods] = latency.hours
+    ? (['Hour', latency.hours] as const)
+    : latency.days.length <= DAY_ROWS_UP_TO
+      ? (['Day', latency.days] as const)
+      : (['Month', latency.months] as const);
+  await out.push('', '### Response time and loss', '', `Per ${unit.toLowerCase()} (local time), from the ping monitor's samples of every minute.`, '');
+  await out.push(`| ${unit} | Requests | Lost | Fastest | Average | Slowest | Jitter |`, '|---|---|---|---|---|---|---|');
+  for (const p of periods) await out.push(latencyRow(p.period, p));
+  await out.push(latencyRow('**Whole period**', latency.total));
+}
+
+function latencyRow(label: string, p: LatencyPeriod): string {
+  if (p.sent === 0) return `| ${label} | 0 | – | – | – | – | – |`;
+  return `| ${label} | ${p.sent} | ${percent(p.loss, 2)} | ${milliseconds(p.minMs)} | ${milliseconds(p.avgMs)} | ${milliseconds(p.maxMs)} | ${milliseconds(p.jitterMs, '–')} |`;
 }
 
 async function writeRows(rows: OutageRow[], none: string, out: LineBuffer): Promise<void> {

@@ -91,6 +91,35 @@ describe('analysis', () => {
     assert.deepEqual(d.daily, [{ date: '2025-10-26', uptime: 25 * H, downtime: 0, targetOnly: 0, unmonitored: 0 }]);
   });
 
+  it('counts hours as the clock showed them across DST changes', () => {
+    // New York springs forward on 2025-03-09 at 02:00 (07:00 UTC): an outage from 01:30 to 03:30 local lasts one hour.
+    const nyDay = Date.UTC(2025, 2, 9, 5) / 1000;
+    const ny = analysisOf(
+      [[nyDay, Status.STARTED], [nyDay, Status.UP], [nyDay + 1.5 * H, Status.DOWN], [nyDay + 2.5 * H, Status.UP], [nyDay + 23 * H, Status.STOPPED]],
+      [],
+      undefined,
+      namedZone('America/New_York'),
+    );
+    assert.equal(ny.byHour.seconds[1], 0.5 * H);
+    assert.equal(ny.byHour.seconds[2], 0, '02:00 never came');
+    assert.equal(ny.byHour.seconds[3], 0.5 * H);
+    assert.equal(ny.byHour.starts[1], 1);
+    assert.equal(ny.byWeekday.seconds[6], H, 'a Sunday');
+    assert.deepEqual(ny.daily, [{ date: '2025-03-09', uptime: 22 * H, downtime: H, targetOnly: 0, unmonitored: 0 }]);
+
+    // Oslo falls back on 2025-10-26 at 03:00 (01:00 UTC): from 02:30 summer time to 02:30 winter time, all of it 02-something.
+    const osloDay = Date.UTC(2025, 9, 25, 22) / 1000;
+    const oslo = analysisOf(
+      [[osloDay, Status.STARTED], [osloDay, Status.UP], [osloDay + 2.5 * H, Status.DOWN], [osloDay + 3.5 * H, Status.UP], [osloDay + 25 * H, Status.STOPPED]],
+      [],
+      undefined,
+      namedZone('Europe/Oslo'),
+    );
+    assert.equal(oslo.byHour.seconds[2], H);
+    assert.equal(oslo.byHour.seconds.reduce((a, b) => a + b), H);
+    assert.deepEqual(oslo.daily, [{ date: '2025-10-26', uptime: 24 * H, downtime: H, targetOnly: 0, unmonitored: 0 }]);
+  });
+
   it('clips outages to the range', () => {
     const r = analysisOf([[MON, Status.STARTED], [MON, Status.UP], [MON + H, Status.DOWN], [MON + 5 * H, Status.UP]], [], { from: MON + 0.5 * H, to: MON + 3 * H });
     assert.equal(r.longest?.seconds, 2 * H);

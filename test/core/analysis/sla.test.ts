@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LocalCalendar } from '../../../src/core/analysis/calendar.js';
 import { businessWindows, describeBusinessHours, OFFICE_HOURS, parseBusinessHours, slaOf } from '../../../src/core/analysis/sla.js';
 import { buildReport } from '../../../src/core/report/report-model.js';
 import type { JournalEntry } from '../../../src/core/store/journal.js';
@@ -47,7 +48,7 @@ const target = week.targets[0]!;
 
 describe('SLA', () => {
   it('counts every hour: internet outages only, against monitored time, with the gap in hours', () => {
-    const r = slaOf(target, week.range, UTC, { target: 0.995, hours: 'all', minOutageSeconds: 0 });
+    const r = slaOf(target, new LocalCalendar(UTC, week.range), { target: 0.995, hours: 'all', minOutageSeconds: 0 });
     assert.equal(r.monitored, 7 * 24 * H);
     assert.equal(r.counted, 3 * H + 30);
     assert.equal(r.countedOutages, 3);
@@ -56,7 +57,7 @@ describe('SLA', () => {
   });
 
   it('leaves out outages shorter than the minimum', () => {
-    const r = slaOf(target, week.range, UTC, { target: 0.98, hours: 'all', minOutageSeconds: 60 });
+    const r = slaOf(target, new LocalCalendar(UTC, week.range), { target: 0.98, hours: 'all', minOutageSeconds: 60 });
     assert.equal(r.countedOutages, 2);
     assert.equal(r.counted, 3 * H);
     assert.equal(r.met, true, `availability ${r.availability}`);
@@ -64,7 +65,7 @@ describe('SLA', () => {
   });
 
   it('counts only business hours when asked', () => {
-    const r = slaOf(target, week.range, UTC, { target: 0.995, hours: OFFICE_HOURS, minOutageSeconds: 60 });
+    const r = slaOf(target, new LocalCalendar(UTC, week.range), { target: 0.995, hours: OFFICE_HOURS, minOutageSeconds: 60 });
     assert.equal(r.monitored, 5 * 8 * H);
     assert.equal(r.counted, 2 * H, 'the evening outage is outside business hours');
     assert.equal(r.availability, 1 - 2 / 40);
@@ -79,7 +80,7 @@ describe('SLA', () => {
   });
 
   it('finds business windows in local time', () => {
-    const windows = businessWindows({ from: MON, to: MON + 7 * 24 * H }, namedZone('America/New_York'), OFFICE_HOURS);
+    const windows = businessWindows(new LocalCalendar(namedZone('America/New_York'), { from: MON, to: MON + 7 * 24 * H }), OFFICE_HOURS);
     assert.equal(windows.length, 5);
     assert.equal(windows[0]!.from, MON + 13 * H, '09:00 in New York is 13:00 UTC in October');
   });

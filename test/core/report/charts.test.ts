@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { DayTotals } from '../../../src/core/analysis/analysis.js';
 import type { Chart } from '../../../src/core/report/charts/chart.js';
 import { dailyChart } from '../../../src/core/report/charts/daily-chart.js';
-import { latencyChart, lossChart } from '../../../src/core/report/charts/latency-charts.js';
+import { latencyChart, latencyCharts, lossChart } from '../../../src/core/report/charts/latency-charts.js';
 import { targetCharts } from '../../../src/core/report/charts/target-charts.js';
 import type { LatencyPeriod } from '../../../src/core/report/document/report-document.js';
 import { tempDir } from '../../support/tmp.js';
@@ -16,6 +16,14 @@ function dates(count: number): string[] {
 
 function days(count: number, downtime: (i: number) => number, unmonitored = (_i: number) => 0): DayTotals[] {
   return dates(count).map((date, i) => ({ date, uptime: 86_400 - downtime(i) - unmonitored(i), downtime: downtime(i), targetOnly: i % 9 === 0 ? 45 : 0, unmonitored: unmonitored(i) }));
+}
+
+/** A period's figures; sent and received made to agree with the loss. */
+function period(label: string, ms: { min: number; avg: number; max: number; jitter: number; loss: number } | null): LatencyPeriod {
+  const at = Date.parse(label.length > 10 ? `${label.replace(' ', 'T')}Z` : `${label}T00:00:00Z`) / 1000;
+  const base = { period: label, from: at, to: at + (label.length > 10 ? 3600 : 86_400) };
+  if (ms === null) return { ...base, sent: 0, received: 0, minMs: null, avgMs: null, maxMs: null, jitterMs: null, loss: null };
+  return { ...base, sent: 1000, received: Math.round(1000 * (1 - ms.loss)), minMs: ms.min, avgMs: ms.avg, maxMs: ms.max, jitterMs: ms.jitter, loss: ms.loss };
 }
 
 /** The text vega drew: axis labels, titles, legend. */
@@ -96,10 +104,8 @@ describe('charts', () => {
   });
 
   it('draws a year of latency, jitter and loss, leaving days without samples as gaps', async () => {
-    const latency: LatencyPeriod[] = dates(365).map((period, i) =>
-      i % 50 === 7
-        ? { period, minMs: null, avgMs: null, maxMs: null, jitterMs: null, loss: null }
-        : { period, minMs: 8 + (i % 5), avgMs: 14 + (i % 11), maxMs: 40 + ((i * 13) % 90), jitterMs: 2 + (i % 4), loss: ((i * 7) % 10) / 400 },
+    const latency = dates(365).map((date, i) =>
+      period(date, i % 50 === 7 ? null : { min: 8 + (i % 5), avg: 14 + (i % 11), max: 40 + ((i * 13) % 90), jitter: 2 + (i % 4), loss: ((i * 7) % 10) / 400 }),
     );
     const started = performance.now();
     const charts = [await latencyChart(latency), await lossChart(latency)];
@@ -118,8 +124,24 @@ describe('charts', () => {
     const root = tempDir();
     writeTarget(root, 'home', [{ at: 86_400, seconds: 600, cause: 'isp' }]);
     const target = (await octoberDocument(root)).targets[0]!;
-    const latency: LatencyPeriod[] = target.daily.map((d) => ({ period: d.date, minMs: 9, avgMs: 12, maxMs: 30, jitterMs: 1.5, loss: 0.001 }));
+    const days = target.daily.map((d) => period(d.date, { min: 9, avg: 12, max: 30, jitter: 1.5, loss: 0.001 }));
+    const latency = { total: days[0]!, days, months: [days[0]!], hours: null };
     const titles = (await targetCharts({ ...target, latency })).map((c) => c.title);
     assert.deepEqual(titles.slice(-2), ['Response time per day', 'Lost echo requests per day']);
+  });
+
+  it('draws a short period hour by hour, a repeated DST hour in its own place', async () => {
+    // Europe/Oslo, 26 October 2025: 02:00 comes twice.
+    const hours = Array.from({ length: 25 }, (_, h) =>
+      period(`2025-10-26 ${String(h <= 2 ? h : h - 1).padStart(2, '0')}:00`, h === 5 ? null : { min: 9, avg: 12 + (h % 4), max: 30, jitter: 1.5, loss: h === 10 ? 0.25 : 0 }),
+    );
+    const charts = await latencyCharts({ total: hours[0]!, days: [hours[0]!], months: [hours[0]!], hours });
+    assert.deepEqual(charts.map((c) => c.title), ['Response time per hour', 'Lost echo requests per hour']);
+    charts.forEach(assertEmbeddable);
+    const labels = texts(charts[0]!.svg);
+    assert.ok(labels.includes('26 Oct') && labels.includes('03:00') && labels.includes('21:00'), labels.join(','));
+    assert.ok(!labels.includes('01:00'), 'only every third hour is named');
+    const lossBars = charts[1]!.svg.match(/fill="#a50f15"/g) ?? [];
+    assert.equal(lossBars.length, 1, 'one hour lost anything');
   });
 });

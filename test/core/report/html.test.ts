@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { OFFICE_HOURS } from '../../../src/core/analysis/sla.js';
@@ -6,10 +7,12 @@ import type { ReportDocument } from '../../../src/core/report/document/report-do
 import { escapeMarkup } from '../../../src/core/report/html/escape.js';
 import { writeHtmlReport } from '../../../src/core/report/html/render-html.js';
 import { makeReportDocument } from '../../../src/core/report/make-document.js';
+import { samplesFileName } from '../../../src/core/store/samples-file.js';
+import { encodeSample } from '../../../src/core/store/samples-record.js';
 import { namedZone } from '../../../src/core/time/zone.js';
 import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
 import { tempDir } from '../../support/tmp.js';
-import { octoberDocument, writeEvents, writeTarget, type OutageSpec } from './pdf-data.js';
+import { OCTOBER, octoberDocument, writeEvents, writeTarget, type OutageSpec } from './pdf-data.js';
 
 /** A name as hostile as a folder or a configuration file can make it. */
 const HOSTILE = `<img src=x onerror=alert(1)> "Tom & Jerry's" <script>alert(2)</script>`.replace(/\//g, '');
@@ -146,6 +149,22 @@ describe('html report', () => {
     assert.equal(manifest, escapeMarkup(doc.evidence.digest.manifest));
     assert.equal(manifest.split('\n').filter(Boolean).length, doc.evidence.digest.files.length);
     for (const f of doc.evidence.digest.files) assert.ok(manifest.includes(`${f.sha256}  ${escapeMarkup(f.path)}`));
+  });
+
+  it('shows the ping monitor\'s response times and loss, on page 1 and as charts per day', async () => {
+    const root = tempDir();
+    writeTarget(root, 'home', [{ at: 86_400 + 3600, seconds: 47 * 60, cause: 'isp' }]);
+    const minutes = Array.from({ length: 31 * 24 * 4 }, (_, i) => OCTOBER.from + 900 * i);
+    const sample = (at: number) => encodeSample({ at, sent: 12, received: at % 7200 === 0 ? 11 : 12, minMs: 8, avgMs: 14.5, maxMs: 60, jitterMs: 2 });
+    writeFileSync(join(root, 'home', samplesFileName(OCTOBER.from)), Buffer.concat(minutes.filter((at) => at < Date.UTC(2025, 9, 1) / 1000).map(sample)));
+    writeFileSync(join(root, 'home', samplesFileName(OCTOBER.to - 60)), Buffer.concat(minutes.filter((at) => at >= Date.UTC(2025, 9, 1) / 1000).map(sample)));
+    const doc = await octoberDocument(root);
+    const page = await html(doc);
+    assert.equal(doc.targets[0]!.latency!.days.length, 31);
+    assert.ok(page.includes('<dt>Average response time</dt><dd>14.5 ms</dd>'));
+    assert.ok(page.includes('<dt>Echo requests lost</dt><dd>1.04 %</dd>'));
+    assert.match(page, /<h4>Response time per day<\/h4><svg/);
+    assert.match(page, /<h4>Lost echo requests per day<\/h4><svg/);
   });
 
   it('says so when nothing went down, without empty pattern charts or tables', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exactDuration, humanDuration, periodWords } from '../../../src/core/report/document/words.js';
+import { exactDuration, humanDuration, milliseconds, periodWords } from '../../../src/core/report/document/words.js';
 import { namedZone } from '../../../src/core/time/zone.js';
 
 test('humanDuration carries a rounded-up unit into the next one', () => {
@@ -27,4 +27,20 @@ test('periodWords names a whole year, month or day, and otherwise both ends', ()
   assert.equal(periodWords({ from: at('2025-10-01T00:00:00Z'), to: at('2025-11-01T00:00:00Z') }, utc), 'in October 2025');
   assert.equal(periodWords({ from: at('2025-10-03T00:00:00Z'), to: at('2025-10-04T00:00:00Z') }, utc), 'on 3 October 2025');
   assert.equal(periodWords({ from: at('2025-10-01T00:00:00Z'), to: at('2025-10-16T00:00:00Z') }, utc), 'between 1 October and 15 October 2025');
+});
+
+test('periodWords names the day of a range within one day', () => {
+  const oslo = namedZone('Europe/Oslo');
+  const at = (iso: string) => Date.parse(iso) / 1000;
+  assert.equal(periodWords({ from: at('2025-10-10T08:10:00Z'), to: at('2025-10-10T21:40:00Z') }, oslo), 'on 10 October 2025');
+  assert.equal(periodWords({ from: at('2025-10-10T08:10:00Z'), to: at('2025-10-10T22:00:01Z') }, oslo), 'between 10 October and 11 October 2025');
+});
+
+test('milliseconds keeps three significant figures', () => {
+  assert.equal(milliseconds(12.345), '12.3 ms');
+  assert.equal(milliseconds(0.8449), '0.845 ms');
+  assert.equal(milliseconds(1234.4), '1234 ms');
+  assert.equal(milliseconds(99.96), '100 ms');
+  assert.equal(milliseconds(null), 'no answer');
+  assert.equal(milliseconds(null, 'not measured'), 'not measured');
 });

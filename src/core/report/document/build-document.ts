@@ -1,13 +1,15 @@
-import { DateTime, type Zone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { AddressFact, ProbeFact } from '../../../shared/events.js';
 import type { SystemEvent } from '../../../shared/system-events.js';
 import type { TargetAnalysis } from '../../analysis/analysis.js';
 import { clippedSeconds } from '../../analysis/analysis.js';
+import type { Latency } from '../../analysis/latency.js';
 import { describeBusinessHours, type SlaResult } from '../../analysis/sla.js';
+import { ClockFormatter } from '../../time/clock-format.js';
 import { OUTAGE_END_NOTE } from '../outage-text.js';
 import type { ReportedOutage } from '../report-model.js';
 import type { DocumentInput, Figure, OutageRow, ReportDocument, TargetSection } from './report-document.js';
-import { CAUSE_SHORT, CAUSE_WORDS, exactDuration, humanDuration, localTime, percent, periodWords } from './words.js';
+import { CAUSE_SHORT, CAUSE_WORDS, exactDuration, humanDuration, milliseconds, percent, periodWords } from './words.js';
 
 const METHOD = [
   'Each watched address was probed every interval; a failed probe was confirmed by quick re-probes before an outage was recorded, and the outage was dated from the first failed probe.',
@@ -20,35 +22,52 @@ export function buildDocument(input: DocumentInput): ReportDocument {
   const { analysis, sla } = input;
   const zone = analysis.zone;
   const at = (s: number) => DateTime.fromSeconds(s, { zone }).toFormat('d LLLL yyyy HH:mm');
+  // Thousands of rows, each with up to six times: formatted from the calendar's table of offsets, not by luxon.
+  const clock = new ClockFormatter(analysis.calendar.offsets);
+  const period = periodWords(analysis.range, zone);
   return {
-    title: `Internet connection report ${periodWords(analysis.range, zone)}`,
+    title: `Internet connection report ${period}`,
     period: `${at(analysis.range.from)} – ${at(analysis.range.to)} (${zone.name})`,
     zone: zone.name,
-    generatedAt: DateTime.fromSeconds(input.generatedAt, { zone }).toFormat("yyyy-MM-dd HH:mm:ss ZZ"),
-    targets: analysis.targets.map((t) => targetSection(t, zone, periodWords(analysis.range, zone), sla?.get(t.name) ?? null, analysis.range)),
+    generatedAt: DateTime.fromSeconds(input.generatedAt, { zone }).toFormat('yyyy-MM-dd HH:mm:ss ZZ'),
+    generatedAtUnix: input.generatedAt,
+    targets: analysis.targets.map((t) =>
+      targetSection(t, { clock, period, sla: sla?.get(t.name) ?? null, latency: input.latency.get(t.name) ?? null, range: analysis.range }),
+    ),
     evidence: { clock: input.clock, digest: input.digest, method: METHOD },
     events: input.events
       .filter((e) => e.at >= analysis.range.from && e.at < analysis.range.to)
-      .map((event) => ({ time: localTime(event.at * 1000, zone, true), text: eventText(event), event })),
+      .map((event) => ({ time: clock.format(event.at), text: eventText(event), event })),
   };
 }
 
-function targetSection(t: TargetAnalysis, zone: Zone, period: string, sla: SlaResult | null, range: { from: number; to: number }): TargetSection {
-  const rows = (outages: ReportedOutage[]) => outages.map((o) => outageRow(o, zone, range));
+interface SectionContext {
+  clock: ClockFormatter;
+  period: string;
+  sla: SlaResult | null;
+  latency: Latency | null;
+  range: { from: number; to: number };
+}
+
+function targetSection(t: TargetAnalysis, c: SectionContext): TargetSection {
+  const rows = (outages: ReportedOutage[]) => outages.map((o) => outageRow(o, c.clock, c.range));
+  // A target the ping monitor alone watched has no up/down record: its figures are the ping's.
+  const pingOnly = t.recorded ? null : c.latency;
   return {
     name: t.name,
     address: t.address,
-    headline: headline(t, period),
-    figures: figures(t),
+    headline: pingOnly ? pingHeadline(pingOnly, c.period) : headline(t, c.period),
+    figures: [...(pingOnly ? [] : figures(t)), ...(c.latency ? latencyFigures(c.latency) : [])],
     causes: (['isp', 'local', 'unknown', 'target'] as const)
-      .filter((c) => t.byCause[c].count > 0)
+      .filter((cause) => t.byCause[cause].count > 0)
       .map((cause) => ({ cause, label: CAUSE_SHORT[cause], count: t.byCause[cause].count, duration: humanDuration(t.byCause[cause].seconds) })),
-    sla: sla && slaSection(sla),
+    sla: c.sla && slaSection(c.sla),
     outages: rows(t.outages),
+    noOutages: pingOnly ? 'Outages were not watched for: only the ping monitor ran for this address.' : 'No outages in this period.',
     targetOnly: rows(t.targetOnlyOutages),
     analysis: t,
     daily: t.daily,
-    latency: null,
+    latency: c.latency,
   };
 }
 
@@ -78,6 +97,22 @@ function figures(t: TargetAnalysis): Figure[] {
   return list;
 }
 
+/** "Only the ping monitor watched this address in October 2025: answers took 12.3 ms on average, and 0.41 % of echo requests were lost." */
+function pingHeadline(latency: Latency, period: string): string {
+  const { avgMs, loss } = latency.total;
+  const answers = avgMs === null ? 'no echo request was answered' : `answers took ${milliseconds(avgMs)} on average, and ${percent(loss, 2)} of echo requests were lost`;
+  return `Only the ping monitor watched this address ${period}: ${answers}.`;
+}
+
+function latencyFigures(latency: Latency): Figure[] {
+  const { avgMs, jitterMs, loss } = latency.total;
+  return [
+    { label: 'Average response time', value: milliseconds(avgMs) },
+    { label: 'Jitter', value: milliseconds(jitterMs, 'not measured') },
+    { label: 'Echo requests lost', value: percent(loss, 2) },
+  ];
+}
+
 function slaSection(r: SlaResult): NonNullable<TargetSection['sla']> {
   const hours = r.terms.hours === 'all' ? 'all hours' : `business hours (${describeBusinessHours(r.terms.hours)})`;
   const min = r.terms.minOutageSeconds > 0 ? `, counting outages of ${humanDuration(r.terms.minOutageSeconds)} or longer` : '';
@@ -104,24 +139,24 @@ function slaSection(r: SlaResult): NonNullable<TargetSection['sla']> {
   };
 }
 
-function outageRow(o: ReportedOutage, zone: Zone, range: { from: number; to: number }): OutageRow {
+function outageRow(o: ReportedOutage, clock: ClockFormatter, range: { from: number; to: number }): OutageRow {
   const seconds = clippedSeconds(o, range);
   const note = OUTAGE_END_NOTE[o.endedBy ?? 'open'];
   return {
-    start: localTime(o.start * 1000, zone, true),
-    end: o.end === null ? 'still down' : localTime(o.end * 1000, zone, true),
+    start: clock.format(o.start),
+    end: o.end === null ? 'still down' : clock.format(o.end),
     duration: o.end === null ? `${exactDuration(seconds)}+` : exactDuration(seconds) + (note ? ` (${note})` : ''),
     cause: o.cause,
     causeText: CAUSE_WORDS[o.cause],
-    uncertainty: uncertainty(o, zone),
+    uncertainty: uncertainty(o, clock),
     evidence: evidenceText(o),
   };
 }
 
-function uncertainty(o: ReportedOutage, zone: Zone): string {
+function uncertainty(o: ReportedOutage, clock: ClockFormatter): string {
   const b = o.bounds;
   if (!b) return 'to the second, as recorded (no probe detail in the journal)';
-  const t = (ms: number) => localTime(ms, zone, false);
+  const t = (ms: number) => clock.time(Math.floor(ms / 1000));
   const began = b.last_success_before === null ? `began by ${t(b.first_failure)}` : `began between ${t(b.last_success_before)} and ${t(b.first_failure)}`;
   const ended =
     b.first_success_after === null ? 'end not observed' : b.last_failure === null ? `ended by ${t(b.first_success_after)}` : `ended between ${t(b.last_failure)} and ${t(b.first_success_after)}`;

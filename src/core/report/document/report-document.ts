@@ -1,6 +1,7 @@
 import type { OutageCause } from '../../../shared/events.js';
 import type { SystemEvent } from '../../../shared/system-events.js';
 import type { Analysis, DayTotals, TargetAnalysis } from '../../analysis/analysis.js';
+import type { Latency } from '../../analysis/latency.js';
 import type { SlaResult } from '../../analysis/sla.js';
 import type { ClockSync } from '../../evidence/clock-sync.js';
 import type { DataDigest } from '../../evidence/file-digest.js';
@@ -15,7 +16,10 @@ export interface ReportDocument {
   /** `1 October 2025 00:00 – 1 November 2025 00:00 (Europe/Oslo)` */
   period: string;
   zone: string;
+  /** `2025-11-01 09:00:00 +01:00`, in the report's zone. */
   generatedAt: string;
+  /** The same instant, unix seconds: for what wants it as a time (a PDF's metadata, an API). */
+  generatedAtUnix: number;
   targets: TargetSection[];
   evidence: EvidenceSection;
   /** IP changes and failovers in the period, oldest first. */
@@ -48,24 +52,21 @@ export interface TargetSection {
   causes: Array<{ cause: OutageCause; label: string; count: number; duration: string }>;
   sla: { summary: string; figures: Figure[]; met: boolean | null; result: SlaResult } | null;
   outages: OutageRow[];
+  /** What to say when `outages` is empty: none happened, or (ping monitor alone) none were watched for. */
+  noOutages: string;
   /** Outages where the watched address alone was silent: shown apart, not internet downtime. */
   targetOnly: OutageRow[];
   analysis: TargetAnalysis;
   daily: DayTotals[];
-  /** Latency, jitter and loss from the ping monitor's samples, per day; null when it did not run. */
-  latency: LatencyPeriod[] | null;
+  /**
+   * Response times, jitter and loss from the ping monitor's samples: over the whole period, per
+   * day and month, and per hour when the period is two days or shorter; null when the ping
+   * monitor did not watch the target in the period.
+   */
+  latency: Latency | null;
 }
 
-export interface LatencyPeriod {
-  /** Local date, YYYY-MM-DD. */
-  period: string;
-  minMs: number | null;
-  avgMs: number | null;
-  maxMs: number | null;
-  jitterMs: number | null;
-  /** Share of echo requests lost, 0..1; null when none were sent. */
-  loss: number | null;
-}
+export type { Latency, LatencyPeriod } from '../../analysis/latency.js';
 
 export interface EvidenceSection {
   clock: ClockSync;
@@ -80,5 +81,7 @@ export interface DocumentInput {
   clock: ClockSync;
   digest: DataDigest;
   events: SystemEvent[];
+  /** Per target name, from its samples. */
+  latency: Map<string, Latency | null>;
   generatedAt: number;
 }

@@ -43,7 +43,7 @@ export function periodWords(range: TimeRange, zone: Zone): string {
   const wholeMonth = from.equals(from.startOf('month')) && to.equals(from.plus({ months: 1 }));
   if (wholeMonth) return `in ${from.toFormat('LLLL yyyy')}`;
   const lastDay = to.minus({ seconds: 1 });
-  if (from.equals(from.startOf('day')) && to.equals(from.plus({ days: 1 }))) return `on ${from.toFormat('d LLLL yyyy')}`;
+  if (from.hasSame(lastDay, 'day')) return `on ${from.toFormat('d LLLL yyyy')}`;
   const sameYear = from.year === lastDay.year;
   return `between ${from.toFormat(sameYear ? 'd LLLL' : 'd LLLL yyyy')} and ${lastDay.toFormat('d LLLL yyyy')}`;
 }
@@ -66,8 +66,8 @@ export function percent(ratio: number | null, digits = 3): string {
   return ratio === null ? 'not measured' : `${(ratio * 100).toFixed(digits)} %`;
 }
 
-/** `14:02:11` or `14:02:11.250` when the milliseconds say something. */
-export function localTime(ms: number, zone: Zone, withDate: boolean): string {
-  const t = DateTime.fromMillis(ms, { zone });
-  return t.toFormat(withDate ? 'yyyy-MM-dd HH:mm:ss' : 'HH:mm:ss');
+/** `12.3 ms`, `0.845 ms`, `1234 ms`: three significant figures are all a response time tells. */
+export function milliseconds(ms: number | null, none = 'no answer'): string {
+  if (ms === null) return none;
+  return `${ms >= 100 ? Math.round(ms) : Number(ms.toPrecision(3))} ms`;
 }

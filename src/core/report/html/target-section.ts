@@ -13,7 +13,7 @@ export async function writeTargetSection(t: TargetSection, charts: Chart[], out:
   await out.push('<section class="page">', `<h2>${targetHeading(t)}</h2>`);
   if (t.sla) await out.push(termsTable('Contract (SLA)', t.sla.figures), `<p>${e(t.sla.summary)}</p>`);
   if (charts.length > 0) await out.push('<h3>Charts</h3>', ...charts.map(figure));
-  if (t.outages.length === 0) await out.push('<h3>Outages (0)</h3>', '<p>No outages in this period.</p>');
+  if (t.outages.length === 0) await out.push('<h3>Outages (0)</h3>', `<p>${e(t.noOutages)}</p>`);
   else {
     await out.push(`<div class="table-title"><h3>Outages (${t.outages.length})</h3>${causeLegend(t.outages)}</div>`);
     await writeOutageTable(`Every outage of ${t.name}, oldest first (local time)`, t.outages, out);
