@@ -71,7 +71,7 @@ async function runReport(opts: ReportOptions): Promise<void> {
   const { report, document } = await makeReportDocument({ dataDir: opts.data, target: opts.target, range: requested, zone, sla: sla ?? undefined, now });
   const format = opts.format;
   if (format === 'json') {
-    await withOutput(opts.out, (sink) => writeJsonReport(report, document, sink, now));
+    await withOutput(opts.out, (sink) => writeJsonReport(report, document, sink));
     return;
   }
   await withOutput(opts.out, (sink) => writeDocument(format, document, sink));

@@ -6,12 +6,12 @@ import type { Latency, LatencyPeriod, ReportDocument } from './document/report-d
 import { availability, type Report, type ReportedOutage } from './report-model.js';
 import type { TextSink } from './text-sink.js';
 
-export function toReportJson(report: Report, doc: ReportDocument, generatedAt: number): ReportJson {
+export function toReportJson(report: Report, doc: ReportDocument): ReportJson {
   return {
     from: isoUtc(report.range.from),
     to: isoUtc(report.range.to),
     zone: doc.zone,
-    generated_at: isoUtc(generatedAt),
+    generated_at: isoUtc(doc.generatedAtUnix),
     targets: report.targets.map((t, i) => {
       const section = doc.targets[i]!;
       return {
@@ -36,8 +36,8 @@ export function toReportJson(report: Report, doc: ReportDocument, generatedAt: n
   };
 }
 
-export async function writeJsonReport(report: Report, doc: ReportDocument, sink: TextSink, generatedAt: number): Promise<void> {
-  await sink(JSON.stringify(toReportJson(report, doc, generatedAt), null, 2) + '\n');
+export async function writeJsonReport(report: Report, doc: ReportDocument, sink: TextSink): Promise<void> {
+  await sink(JSON.stringify(toReportJson(report, doc), null, 2) + '\n');
 }
 
 function analysisJson(a: TargetAnalysis): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'latency' | 'outages'> {
