@@ -138,11 +138,11 @@ function startEntry(target: string, start: number, cause: OutageCause): JournalE
     cause,
     evidence: {
       first_failure: ownLink ? { ok: false, reason: 'local' } : { ok: false, reason: 'timeout' },
-      gateway: { address: '192.168.1.1', result: ownLink ? { ok: false, reason: 'timeout' } : { ok: true, rtt_ms: 0.6 } },
-      dns: { server: '9.9.9.9', name: 'example.com', answered: cause === 'target', detail: '' },
+      gateway: { address: '192.0.2.1', result: ownLink ? { ok: false, reason: 'timeout' } : { ok: true, rtt_ms: 0.6 } },
+      dns: { server: '203.0.113.53', name: 'example.net', answered: cause === 'target', detail: '' },
       addping: [
-        { address: '1.1.1.1', result: cause === 'target' ? { ok: true, rtt_ms: 11.2 } : { ok: false, reason: 'timeout' } },
-        { address: '8.8.8.8', result: cause === 'isp' ? { ok: false, reason: 'unreachable', from: '100.64.0.1' } : { ok: false, reason: 'timeout' } },
+        { address: '203.0.113.10', result: cause === 'target' ? { ok: true, rtt_ms: 11.2 } : { ok: false, reason: 'timeout' } },
+        { address: '203.0.113.20', result: cause === 'isp' ? { ok: false, reason: 'unreachable', from: '198.51.100.1' } : { ok: false, reason: 'timeout' } },
       ],
     },
   };
@@ -155,7 +155,7 @@ function endEntry(target: string, start: number, end: number): JournalEntry {
     start,
     end,
     bounds: { last_success_before: start * 1000 - 1000, first_failure: start * 1000, last_failure: end * 1000 - 1000, first_success_after: end * 1000 },
-    addping: [{ address: '1.1.1.1', result: { ok: true, rtt_ms: 12.5 } }],
+    addping: [{ address: '203.0.113.10', result: { ok: true, rtt_ms: 12.5 } }],
   };
 }
 
@@ -189,7 +189,7 @@ function writeSystemEvents(dataDir: string, range: { from: number; to: number })
     journal.append({ type: 'ip-change', at, family: 'ipv4', old, new: address, provider: 'bench' }, at);
     old = address;
     if (month % 3 !== 1) continue;
-    const links = (primaryUp: boolean) => ({ primary: { up: primaryUp, address: '192.168.1.1' }, standby: { up: true, address: '192.168.8.1' } });
+    const links = (primaryUp: boolean) => ({ primary: { up: primaryUp, address: '192.0.2.1' }, standby: { up: true, address: '192.0.2.129' } });
     journal.append({ type: 'failover', at: at + 600, kind: 'switch', active: 'standby', ...links(false), verified: true }, at + 600);
     journal.append({ type: 'failover', at: at + 4200, kind: 'switch', active: 'primary', ...links(true), verified: true }, at + 4200);
   }

@@ -34,6 +34,27 @@ export const outageJson = z.object({
   }),
 });
 
+/** Response times, jitter and loss over one local period, from the ping monitor's per-minute samples. */
+export const latencyPeriodJson = z.object({
+  /** Local time: `2025-10-26` (a day), `2025-10-26 02:00` (an hour; ` +01:00` added when a DST change repeats it), or `FIRST – LAST` day for the whole range. */
+  period: z.string(),
+  /** The period within the report's range, `[from, to)`. */
+  from: isoUtc,
+  to: isoUtc,
+  /** Echo requests sent, and answered, in the minutes that began in the period. */
+  sent: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  /** Round-trip times in milliseconds (to the microsecond); null when nothing was answered. */
+  min_ms: z.number().nonnegative().nullable(),
+  /** Mean over every reply: each minute's mean weighted by its replies. */
+  avg_ms: z.number().nonnegative().nullable(),
+  max_ms: z.number().nonnegative().nullable(),
+  /** Each minute's jitter weighted by its replies; null when no round had two replies. */
+  jitter_ms: z.number().nonnegative().nullable(),
+  /** (sent - received) / sent, 0..1; null when nothing was sent. */
+  loss: z.number().min(0).max(1).nullable(),
+});
+
 export const targetJson = z.object({
   name: z.string(),
   address: z.string().nullable(),
@@ -67,6 +88,16 @@ export const targetJson = z.object({
       gap_hours: z.number(),
     })
     .nullable(),
+  /** From the ping monitor's samples; null when it did not watch the target in the range. */
+  latency: z
+    .object({
+      total: latencyPeriodJson,
+      /** Every local day of the range, those without samples too. */
+      days: z.array(latencyPeriodJson),
+      /** Every local hour, when the range is 50 hours or shorter; else null. */
+      hours: z.array(latencyPeriodJson).nullable(),
+    })
+    .nullable(),
   outages: z.array(outageJson),
 });
 
@@ -90,3 +121,4 @@ export const reportJson = z.object({
 export type ReportJson = z.infer<typeof reportJson>;
 export type TargetJson = z.infer<typeof targetJson>;
 export type OutageJson = z.infer<typeof outageJson>;
+export type LatencyPeriodJson = z.infer<typeof latencyPeriodJson>;

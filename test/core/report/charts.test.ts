@@ -32,7 +32,7 @@ function texts(svg: string): string[] {
 }
 
 /**
- * What the HTML inlines and svg-to-pdfkit draws in the PDF: one sized, labelled SVG, styled by
+ * What the HTML inlines and pdf/svg-draw.ts draws in the PDF: one sized, labelled SVG, styled by
  * attributes alone, with nothing that reaches outside it or could clash with another chart.
  */
 function assertEmbeddable(chart: Chart): void {

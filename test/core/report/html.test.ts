@@ -89,7 +89,7 @@ describe('html report', () => {
       }),
     );
     assert.match(tables[0]![0]!, /began between \d\d:\d\d:\d\d and \d\d:\d\d:\d\d; ended between/);
-    assert.match(tables[0]![0]!, /router 192\.168\.1\.1: answered in 0\.6 ms; DNS 9\.9\.9\.9 for example\.com: no answer; 8\.8\.8\.8: no answer/);
+    assert.match(tables[0]![0]!, /router 192\.0\.2\.1: answered in 0\.6 ms; DNS 203\.0\.113\.53 for example\.com: no answer; 203\.0\.113\.20: no answer/);
     assert.match(page, /<h3>The watched address alone was silent \(1\)<\/h3>/);
     assert.ok(page.includes('Internet provider</span>: the internet provider (the router answered, the internet did not)'), 'the causes are explained');
   });

@@ -52,9 +52,9 @@ export function writeTarget(root: string, name: string, outages: OutageSpec[], g
         cause: o.cause,
         evidence: {
           first_failure: o.cause === 'local' ? { ok: false, reason: 'local' } : { ok: false, reason: 'timeout' },
-          gateway: { address: '192.168.1.1', result: o.cause === 'local' ? { ok: false, reason: 'timeout' } : { ok: true, rtt_ms: 0.6 } },
-          dns: { server: '9.9.9.9', name: 'example.com', answered: o.cause === 'target', detail: '' },
-          addping: [{ address: '8.8.8.8', result: { ok: false, reason: 'timeout' } }],
+          gateway: { address: '192.0.2.1', result: o.cause === 'local' ? { ok: false, reason: 'timeout' } : { ok: true, rtt_ms: 0.6 } },
+          dns: { server: '203.0.113.53', name: 'example.com', answered: o.cause === 'target', detail: '' },
+          addping: [{ address: '203.0.113.20', result: { ok: false, reason: 'timeout' } }],
         },
       },
       down,
@@ -86,8 +86,8 @@ export function writeEvents(root: string): void {
       at: at + 60,
       kind: 'switch',
       active: 'standby',
-      primary: { up: false, address: '192.168.1.1' },
-      standby: { up: true, address: '192.168.8.1' },
+      primary: { up: false, address: '192.0.2.1' },
+      standby: { up: true, address: '192.0.2.129' },
     },
     at + 60,
   );

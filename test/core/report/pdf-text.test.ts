@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { helveticaWidth } from '../../../src/core/report/pdf/helvetica-metrics.js';
 import { wrapLines } from '../../../src/core/report/pdf/line-wrap.js';
+import { pdfString } from '../../../src/core/report/pdf/raw-content.js';
 import { pdfText, winAnsiCode } from '../../../src/core/report/pdf/win-ansi.js';
 
 describe('text for the standard PDF fonts', () => {
@@ -24,6 +25,12 @@ describe('text for the standard PDF fonts', () => {
   it('turns control characters into spaces, so a name cannot break a line', () => {
     assert.equal(pdfText('a\nb\tc\u0085d'), 'a b c d');
   });
+
+  it('writes PDF strings in WinAnsi, escaping what a string literal must', () => {
+    assert.equal(pdfString('203.0.113.20: no answer'), '(203.0.113.20: no answer)');
+    assert.equal(pdfString('(reported by 100.64.0.1) a\\b'), '(\\(reported by 100.64.0.1\\) a\\\\b)');
+    assert.equal(pdfString('Kjøkken € – “x”'), '(Kj\\370kken \\200 \\226 \\223x\\224)');
+  });
 });
 
 describe('Helvetica line wrapping', () => {
@@ -33,7 +40,7 @@ describe('Helvetica line wrapping', () => {
   });
 
   it('breaks at spaces, each line within the width, losing nothing', () => {
-    const text = 'first failed probe: no answer; router 192.168.1.1: answered in 0.6 ms; DNS 9.9.9.9 for example.com: no answer';
+    const text = 'first failed probe: no answer; router 192.0.2.1: answered in 0.6 ms; DNS 203.0.113.53 for example.com: no answer';
     const lines = wrapLines(text, 120, 7.5);
     assert.ok(lines.length >= 3, lines.join(' | '));
     for (const line of lines) assert.ok(helveticaWidth(line, 7.5) <= 120, line);

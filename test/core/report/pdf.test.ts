@@ -6,7 +6,9 @@ import { describe, it } from 'node:test';
 import type { ReportDocument } from '../../../src/core/report/document/report-document.js';
 import type { OutageCause } from '../../../src/shared/events.js';
 import { makeReportDocument } from '../../../src/core/report/make-document.js';
+import { openPdf } from '../../../src/core/report/pdf/pdf-engine.js';
 import { renderPdf } from '../../../src/core/report/pdf/render-pdf.js';
+import { drawSvg } from '../../../src/core/report/pdf/svg-draw.js';
 import { namedZone } from '../../../src/core/time/zone.js';
 import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
 import { tempDir } from '../../support/tmp.js';
@@ -18,8 +20,11 @@ import { octoberDocument, writeEvents, writeTarget, type OutageSpec } from './pd
  * whether each page draws.
  */
 
-const A4_WIDTH = 595.28;
-const SIDE_MARGIN = 42;
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { side: 42, top: 58, bottom: 50 };
+/** The running header stands above the top margin, the page number below the bottom one. */
+const HEADER_BOTTOM = 40;
+const FOOTER_TOP = A4.height - 40;
 
 interface Rendered {
   file: string;
@@ -66,11 +71,18 @@ function assertPageNumbers(r: Rendered): void {
   r.pageText.forEach((text, i) => assert.ok(text.includes(`Page ${i + 1} of ${r.pages}`), `page ${i + 1}: ${text.slice(-80)}`));
 }
 
-/** No word stands outside the side margins: nothing ran off the page or over the edge of its column. */
+/**
+ * No word stands outside the margins but the header's and the page number's: nothing ran off
+ * the page, over the edge of its column, or past the foot of the page into the footer.
+ */
 function assertWithinMargins(r: Rendered): void {
-  const html = execFileSync('pdftotext', ['-bbox', r.file, '-'], { encoding: 'utf8' });
-  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-    assert.ok(Number(m[1]) >= SIDE_MARGIN - 0.5 && Number(m[2]) <= A4_WIDTH - SIDE_MARGIN + 0.5, `"${m[3]}" at ${m[1]}–${m[2]}`);
+  const html = execFileSync('pdftotext', ['-bbox', r.file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    const [xMin, yMin, xMax, yMax] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const where = `"${m[5]}" at x ${xMin}–${xMax}, y ${yMin}–${yMax}`;
+    assert.ok(xMin >= MARGIN.side - 0.5 && xMax <= A4.width - MARGIN.side + 0.5, where);
+    const inBody = yMin >= MARGIN.top - 0.5 && yMax <= A4.height - MARGIN.bottom + 0.5;
+    assert.ok(inBody || yMax <= HEADER_BOTTOM || yMin >= FOOTER_TOP, where);
   }
 }
 
@@ -111,12 +123,12 @@ describe('the PDF report', () => {
       assert.ok(r.text.includes(`${o.start} ${o.end}`), o.start);
       assert.ok(r.text.includes(words(o.uncertainty)), o.uncertainty);
     }
-    assert.ok(r.text.includes('router 192.168.1.1: answered in 0.6 ms'), 'gateway evidence');
-    assert.ok(r.text.includes('DNS 9.9.9.9 for example.com: answered'), 'DNS evidence');
-    assert.ok(r.text.includes('8.8.8.8: no answer'), 'addping evidence');
+    assert.ok(r.text.includes('router 192.0.2.1: answered in 0.6 ms'), 'gateway evidence');
+    assert.ok(r.text.includes('DNS 203.0.113.53 for example.com: answered'), 'DNS evidence');
+    assert.ok(r.text.includes('203.0.113.20: no answer'), 'addping evidence');
     assert.ok(r.text.includes(`The watched address alone was silent (${target!.targetOnly.length})`));
     assert.ok(r.text.includes('External ipv4 address changed from 198.51.100.4 to 198.51.100.77'));
-    assert.ok(r.text.includes('Traffic moved to the standby link'));
+    assert.ok(r.text.includes('Traffic moved to the standby link (primary down, standby up)'));
 
     const last = r.pageText.at(-1)!;
     assert.ok(last.includes('synchronized (fixed for the tests)'), 'the clock');
@@ -141,7 +153,7 @@ describe('the PDF report', () => {
     assert.ok(r.pageText[2]!.startsWith(`${doc.title} ${doc.period} How this record was kept`));
   });
 
-  it('repeats the table title and column heads on every page of a long table', async () => {
+  it('repeats the table title and column heads on every page of a long table, and splits no row', async () => {
     const root = tempDir();
     writeTarget(root, 'internet', outages(300, 8000, 60, ['isp']));
     const doc = await octoberDocument(root);
@@ -151,8 +163,12 @@ describe('the PDF report', () => {
     for (const text of pagesWithRows) {
       assert.ok(text.includes('Outages (300) Start End Duration Cause When exactly What was seen when it began'), text.slice(0, 200));
     }
-    for (const o of doc.targets[0]!.outages) assert.ok(r.text.includes(`${o.start} ${o.end}`), o.start);
+    for (const o of doc.targets[0]!.outages) {
+      const page = r.pageText.find((text) => text.includes(`${o.start} ${o.end}`));
+      assert.ok(page?.includes(words(o.uncertainty)) && page.includes(words(o.evidence)), `${o.start}: the whole row on one page`);
+    }
     assertPageNumbers(r);
+    assertWithinMargins(r);
   });
 
   it('keeps hostile and foreign target names in their place', async () => {
@@ -184,4 +200,64 @@ describe('the PDF report', () => {
       assert.ok(r.text.includes(document.evidence.digest.sha256));
     });
   }
+});
+
+describe('chart SVG in the PDF', () => {
+  /** One page with `svg` drawn at (100, 100) at its own size, read back as text and as the colour of each pixel at 72 dpi. */
+  async function drawn(svg: string): Promise<{ text: string; pixel: (x: number, y: number) => string }> {
+    const { pdf, finish } = openPdf({ title: 't', subject: 's', madeAt: new Date(0) });
+    pdf.addPage();
+    pdf.translate(100, 100);
+    drawSvg(pdf, svg);
+    const file = join(tempDir('nom-svg-'), 'chart.pdf');
+    writeFileSync(file, await finish());
+    const ppm = execFileSync('pdftoppm', ['-r', '72', file], { maxBuffer: 8 << 20 });
+    const [header, width] = /^P6\s+(\d+)\s+\d+\s+255\s/.exec(ppm.toString('latin1', 0, 20))!;
+    const pixel = (x: number, y: number): string => {
+      const at = header.length + 3 * (Math.round(y) * Number(width) + Math.round(x));
+      return `#${ppm.subarray(at, at + 3).toString('hex')}`;
+    };
+    return { text: words(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })), pixel };
+  }
+
+  const SVG = (body: string): string => `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><title>Chart title</title><desc>What it shows &amp; how</desc>${body}</svg>`;
+
+  it('draws what vega writes: moved groups, filled paths, lines, and labels as text', async () => {
+    const { text, pixel } = await drawn(
+      SVG(
+        '<rect width="200" height="100" fill="white"/>' +
+          '<g transform="translate(10,20)"><path d="M0,0h40v50h-40Z" fill="#a50f15"/><path d="M50,0L90,0L90,50Z" fill="#5e9fd0" opacity="1"/></g>' +
+          '<line transform="translate(0,90)" x2="200" y2="0" stroke="#222222" stroke-width="2"/>' +
+          '<text text-anchor="middle" transform="translate(100,85)" font-size="11px" fill="#222222">Mon &amp; Tue</text>' +
+          '<text transform="translate(5,50) rotate(-90)" font-size="11px" font-weight="bold" fill="#222222">Downtime</text>',
+      ),
+    );
+    assert.equal(pixel(100 + 30, 100 + 45), '#a50f15', 'the bar, moved by its group');
+    assert.equal(pixel(100 + 10 + 85, 100 + 20 + 10), '#5e9fd0', 'the triangle');
+    assert.equal(pixel(100 + 10 + 60, 100 + 20 + 45), '#ffffff', 'outside the triangle');
+    assert.equal(pixel(100 + 150, 100 + 90), '#222222', 'the line');
+    assert.ok(text.includes('Mon & Tue'), text);
+    assert.ok(text.includes('Downtime'), text);
+    assert.ok(!text.includes('Chart title') && !text.includes('What it shows'), 'no title or description on paper');
+  });
+
+  it('leaves out what is hidden: display none, opacity 0, empty paths', async () => {
+    const { text, pixel } = await drawn(
+      SVG(
+        '<g display="none"><text>hidden group</text><path d="M0,0h50v50h-50Z" fill="#a50f15"/></g>' +
+          '<text opacity="0">transparent label</text><path d="" display="none"/><path d=""/>' +
+          '<text transform="translate(0,60)">shown label</text>',
+      ),
+    );
+    assert.equal(text, 'shown label');
+    assert.equal(pixel(100 + 25, 100 + 25), '#ffffff');
+  });
+
+  it('refuses what it would not draw as the chart meant, rather than drawing it wrong', async () => {
+    await assert.rejects(drawn(SVG('<image href="file:///etc/passwd" width="10" height="10"/>')), /<image> is not drawn/);
+    await assert.rejects(drawn(SVG('<defs><clipPath><rect width="1" height="1"/></clipPath></defs>')), /<defs> is not drawn/);
+    await assert.rejects(drawn(SVG('<path d="M0,0h1v1Z" fill="url(#gradient)"/>')), /colour "url\(#gradient\)"/);
+    await assert.rejects(drawn(SVG('<g><path d="M0,0h1v1Z"/>')), /<\/svg> closes <g>/);
+    await assert.rejects(drawn('<svg width="1" height="1"><g>'), /<g> is not closed/);
+  });
 });

@@ -3,7 +3,7 @@ import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 import { escapeMarkup } from '../html/escape.js';
 import { sansWidth } from './text-width.js';
 
-/** A chart of a report, ready to embed: in the HTML as it is, in the PDF through svg-to-pdfkit. */
+/** A chart of a report, ready to embed: in the HTML as it is, in the PDF through pdf/svg-draw.ts. */
 export interface Chart {
   /** The heading shown above it. */
   title: string;

@@ -2,8 +2,8 @@ import { winAnsiCode } from './win-ansi.js';
 
 /**
  * Helvetica's advance widths in 1/1000 em for WinAnsi codes 0x20–0xFF, from Adobe's AFM for
- * the standard font (the file pdfkit measures with; these never change). Kerning is left out:
- * its pairs move a line by well under a point, which the wrap margin absorbs.
+ * the standard font (the file pdfkit measures with; these never change). Kerning is left out,
+ * and the tables are drawn without it (raw-content.ts): what is measured here is what is drawn.
  */
 const WIDTHS = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20

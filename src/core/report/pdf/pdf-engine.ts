@@ -1,26 +1,49 @@
-import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import PDFDocument from 'pdfkit';
+
+/** A4, in points. The side margins leave the charts' 510 pt at their own size. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+export const MARGIN = { left: 42, top: 58, right: 42, bottom: 50 } as const;
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+export interface PdfInfo {
+  title: string;
+  subject: string;
+  madeAt: Date;
+}
+
+export interface OpenPdf {
+  pdf: PDFKit.PDFDocument;
+  /** Ends the document and gives its bytes. */
+  finish: () => Promise<Buffer>;
+}
 
 /**
- * The standard PDF fonts, known to every PDF reader: nothing to ship or embed. pdfmake's Node
- * build resolves these names through pdfkit's built-in metrics.
+ * A new A4 document, with no page yet, on the standard PDF fonts, known to every PDF reader:
+ * nothing to ship or embed, and pdfkit reads no file but its own font metrics. Each page is
+ * compressed and written out when the next begins; the output, a few megabytes for a year, is
+ * gathered as it comes.
  */
-const STANDARD_FONTS: TFontDictionary = {
-  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
-  Courier: { normal: 'Courier', bold: 'Courier-Bold', italics: 'Courier-Oblique', bolditalics: 'Courier-BoldOblique' },
-};
-
-const FONT_NAMES = new Set(Object.values(STANDARD_FONTS).flatMap((f) => Object.values(f) as string[]));
-
-/**
- * Lays out and writes a PDF in memory. pdfmake is one shared instance in Node, so its settings
- * are made again on each call rather than trusted from elsewhere: only the standard fonts, no
- * URL fetched and no file read — a report is made from its document alone, and a string in it
- * can never name a file for pdfmake to embed.
- */
-export async function printPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  pdfmake.setFonts(STANDARD_FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => FONT_NAMES.has(path));
-  return pdfmake.createPdf(definition).getBuffer();
+export function openPdf(info: PdfInfo): OpenPdf {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    autoFirstPage: false,
+    font: 'Helvetica',
+    info: { Title: info.title, Subject: info.subject, Creator: 'nom', Producer: 'nom', CreationDate: info.madeAt },
+  });
+  const chunks: Buffer[] = [];
+  // A compressed page of a few kilobytes comes as a view of zlib's 16 KB output buffer: copied,
+  // it keeps only its own bytes, not 16 KB for each of hundreds of pages.
+  pdf.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
+  const ended = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  return {
+    pdf,
+    finish: () => {
+      pdf.end();
+      return ended;
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { targetCharts } from '../charts/target-charts.js';
 import type { ReportDocument } from '../document/report-document.js';
-import { chartBlocks } from './chart-section.js';
 import { eventsSection, evidenceSection } from './evidence-pages.js';
-import { pageFrame } from './page-frame.js';
-import { printPdf } from './pdf-engine.js';
+import { madeAt, PageFrame } from './page-frame.js';
+import { PageFlow } from './page-flow.js';
+import { openPdf } from './pdf-engine.js';
+import { rawFonts } from './raw-content.js';
 import { summaryPage } from './summary-page.js';
 import { targetPages } from './target-pages.js';
 
@@ -13,13 +14,14 @@ import { targetPages } from './target-pages.js';
  * record was kept and which files it was made from.
  */
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  const charts = await Promise.all(doc.targets.map(targetCharts));
-  return printPdf(
-    pageFrame(doc, [
-      ...summaryPage(doc),
-      ...doc.targets.flatMap((t, i) => targetPages(t, chartBlocks(charts[i]!))),
-      ...eventsSection(doc),
-      ...evidenceSection(doc),
-    ]),
-  );
+  const { pdf, finish } = openPdf({ title: doc.title, subject: doc.period, madeAt: madeAt(doc) });
+  const fonts = rawFonts(pdf);
+  const frame = new PageFrame(pdf, doc, fonts);
+  const flow = new PageFlow(pdf, fonts);
+  summaryPage(flow, doc);
+  for (const t of doc.targets) targetPages(flow, t, await targetCharts(t));
+  eventsSection(flow, doc);
+  evidenceSection(flow, doc);
+  frame.numberPages();
+  return finish();
 }

@@ -32,6 +32,9 @@ const NEAREST: Record<string, string> = {
   '\u202f': ' ',
 };
 
+/** Nearly all of a report's text, drawable as it is. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Shown for a character the standard fonts cannot draw at all (日本, Ω, emoji). */
 const UNDRAWABLE = '?';
 
@@ -49,6 +52,7 @@ export function winAnsiCode(char: string): number | undefined {
  * has no such stand-in becomes `?`.
  */
 export function pdfText(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   let out = '';
   for (const char of text) out += winAnsiCode(char) === undefined ? standIn(char) : char;
   return out;
