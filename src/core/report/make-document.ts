@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Zone } from 'luxon';
 import { analyse } from '../analysis/analysis.js';
 import { latencyOf } from '../analysis/latency.js';
@@ -7,7 +9,7 @@ import { digestData } from '../evidence/file-digest.js';
 import { findTargets, selectTarget, type TargetDir } from '../store/data-dir.js';
 import type { SampleSeries } from '../store/samples-file.js';
 import { readSamples, type SampleRange } from '../store/samples-reader.js';
-import { readSystemJournal } from '../store/system-journal.js';
+import { readSystemJournal, SYSTEM_JOURNAL_DIR } from '../store/system-journal.js';
 import { loadTarget, type TargetData } from '../store/target-data.js';
 import { buildDocument } from './document/build-document.js';
 import type { ReportDocument } from './document/report-document.js';
@@ -45,11 +47,15 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
   let targets = findTargets(request.dataDir);
   if (request.target !== undefined) targets = [selectTarget(targets, request.target)];
   const folders = targets.map((t) => t.dir);
+  const withEvents = !isOneTargetFolder(request.dataDir, folders);
+  // The address changes and failovers the report lists are pinned by the digest as well.
+  const eventsDir = join(request.dataDir, SYSTEM_JOURNAL_DIR);
+  const digested = withEvents && existsSync(eventsDir) ? [...folders, eventsDir] : folders;
   const samplesIn = { from: request.range.from ?? 0, to: request.range.to ?? Infinity };
-  let digest = digestData(request.dataDir, folders);
+  let digest = digestData(request.dataDir, digested);
   let loaded = load(targets, samplesIn);
   for (let attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
-    const after = digestData(request.dataDir, folders);
+    const after = digestData(request.dataDir, digested);
     if (after.sha256 === digest.sha256) break;
     digest = after;
     loaded = load(targets, samplesIn);
@@ -62,7 +68,7 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
     sla: terms ? new Map(report.targets.map((t) => [t.name, slaOf(t, analysis.calendar, terms)])) : null,
     clock: request.clock ?? (await clockSync()),
     digest,
-    events: isOneTargetFolder(request.dataDir, folders) ? [] : readSystemJournal(request.dataDir),
+    events: withEvents ? readSystemJournal(request.dataDir) : [],
     latency: new Map(loaded.map((l) => [l.data.name, latencyOf(l.samples, analysis.calendar)])),
     generatedAt: request.now,
   });

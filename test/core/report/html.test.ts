@@ -140,7 +140,8 @@ describe('html report', () => {
   it('ends with the events and the evidence: method, clock, digest and every file in sha256sum format', async () => {
     const { doc, page } = await october();
     const evidence = page.slice(page.indexOf('<section class="page" id="evidence">'));
-    assert.ok(page.indexOf('Address changes and failovers (2)') < page.indexOf('id="evidence"'));
+    assert.ok(page.indexOf('Address changes and failovers (3)') < page.indexOf('id="evidence"'));
+    assert.ok(doc.events.some((e) => e.text.startsWith('Traffic could not be moved; it stays on the standby link (primary up, standby up): the primary is back')), 'an unconfirmed switch is not told as a move');
     for (const e of doc.events) assert.ok(page.includes(`<td>${e.time}</td><td>${escapeMarkup(e.text)}</td>`));
     assert.match(evidence, /<code>sha256sum -c<\/code>/);
     assert.ok(evidence.includes('<strong>synchronized</strong> (fixed for the tests)'));
@@ -149,6 +150,7 @@ describe('html report', () => {
     assert.equal(manifest, escapeMarkup(doc.evidence.digest.manifest));
     assert.equal(manifest.split('\n').filter(Boolean).length, doc.evidence.digest.files.length);
     for (const f of doc.evidence.digest.files) assert.ok(manifest.includes(`${f.sha256}  ${escapeMarkup(f.path)}`));
+    assert.ok(doc.evidence.digest.files.some((f) => /^_events\/events_\d{4}-\d{2}\.jsonl$/.test(f.path)), 'the system journal the events come from is pinned too');
   });
 
   it('shows the ping monitor\'s response times and loss, on page 1 and as charts per day', async () => {

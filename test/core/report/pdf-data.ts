@@ -88,8 +88,22 @@ export function writeEvents(root: string): void {
       active: 'standby',
       primary: { up: false, address: '192.0.2.1' },
       standby: { up: true, address: '192.0.2.129' },
+      verified: true,
     },
     at + 60,
+  );
+  journal.append(
+    {
+      type: 'failover',
+      at: at + 120,
+      kind: 'switch',
+      active: 'standby',
+      primary: { up: true, address: '192.0.2.1' },
+      standby: { up: true, address: '192.0.2.129' },
+      verified: false,
+      detail: 'the primary is back; the route was not changed as asked: RTNETLINK answers: Operation not permitted',
+    },
+    at + 120,
   );
 }
 

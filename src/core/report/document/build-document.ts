@@ -195,7 +195,9 @@ function eventText(e: SystemEvent): string {
       return `External ${e.family} address could not be learned (${e.tried.length} providers tried)`;
     case 'failover': {
       const links = `primary ${e.primary.up ? 'up' : 'down'}, standby ${e.standby.up ? 'up' : 'down'}`;
-      const kind = { initial: 'Failover started', switch: `Traffic moved to the ${e.active ?? 'no'} link`, 'both-down': 'Both links down', postping: 'Check after failover' }[e.kind];
+      // A switch the kernel's routes did not confirm moved nothing: say where traffic really is.
+      const switched = e.verified === false ? `Traffic could not be moved; it stays on the ${e.active ?? 'no'} link` : `Traffic moved to the ${e.active ?? 'no'} link`;
+      const kind = { initial: 'Failover started', switch: switched, 'both-down': 'Both links down', postping: 'Check after failover' }[e.kind];
       return `${kind} (${links})${e.detail ? `: ${e.detail}` : ''}`;
     }
   }
