@@ -7,12 +7,13 @@
  * Everything runs in a lab (DESIGN.md "Network safety in tests"): the targets are the 762 host
  * addresses of the documentation /24s and loopback addresses inside the client namespace.
  * nom and fping run one after the other, a minute each, so the counter tells their packets apart
- * and neither steals CPU from the other. Needs root (network namespaces), fping and nft.
+ * and neither steals CPU from the other. Needs root (network namespaces), fping and nft. The
+ * daemon runs as `npm start` runs it, with the Node options of package.json's start script.
  *
  * For experiments, never needed for the figures:
  * - NOM_BENCH_DAEMON_NODE_OPTIONS: Node options for the daemon and its helper (which inherits
- *   NODE_OPTIONS, after the helper's own heap limits), e.g. `--max-semi-space-size=1
- *   --max-old-space-size=256`; printed with the results.
+ *   NODE_OPTIONS, after the helper's own heap limits), e.g. `--max-old-space-size=128`; printed
+ *   with the results.
  * - NOM_BENCH_CPU_PROF=<dir>: both write V8 CPU profiles there (support/cpu-profile.mjs);
  *   summarise one with `node --import tsx bench/support/cpuprofile-summary.ts FILE --from 20`.
  *   Profiling roughly doubles their CPU, and it samples wall time, so a blocking call (a pipe
@@ -20,7 +21,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,7 @@ export async function benchScaleTargets(): Promise<void> {
     console.log(`lab: ${addresses.length - loopback} documentation addresses + ${loopback} loopback addresses in the client namespace; all answered one fping pass`);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0]!.toFixed(2)} at start`);
     console.log(`runs: nom for ${SECONDS} s, then fping for ${SECONDS} s, in the same lab, counted by one nftables rule`);
+    console.log(`nom daemon runs as npm start runs it: node ${startNodeFlags().join(' ')}`);
     const options = daemonEnv().NODE_OPTIONS;
     if (options !== undefined && options !== '') console.log(`nom runs with NODE_OPTIONS=${options}`);
 
@@ -156,7 +158,7 @@ function missingPrerequisite(): string | null {
 }
 
 async function runNom(lab: Lab, counter: EchoCounter, targets: Target[], data: string): Promise<NomRun> {
-  const args = [CLI, 'daemon', '--data', data, '--interval', '1', '--probe', 'icmp', ...targets.flatMap((t) => ['--target', `${t.address}=${t.name}`])];
+  const args = [...startNodeFlags(), CLI, 'daemon', '--data', data, '--interval', '1', '--probe', 'icmp', ...targets.flatMap((t) => ['--target', `${t.address}=${t.name}`])];
   const daemon = lab.spawn('client', process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: daemonEnv() });
   const log = collectLines(daemon);
   try {
@@ -184,6 +186,17 @@ async function runNom(lab: Lab, counter: EchoCounter, targets: Target[], data: s
   } finally {
     if (daemon.exitCode === null && daemon.signalCode === null) daemon.kill('SIGKILL');
   }
+}
+
+/**
+ * The Node options `npm start` gives the daemon (package.json): the figures are for the daemon as
+ * it is run, and its young generation can only be bounded from the command line (daemon.ts).
+ */
+function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/cli\/index\.js daemon\b/.exec(pkg.scripts?.start ?? '');
+  if (!match) throw new Error('the start script of package.json no longer reads "node [OPTIONS] dist/cli/index.js daemon"');
+  return match[1]!.split(' ').filter((flag) => flag !== '');
 }
 
 /** The daemon's environment, with the experiment options of the header. */

@@ -3,13 +3,8 @@ import { isIPv6 } from 'node:net';
 import type { Socket } from 'raw-socket';
 import { BurstSocket } from './burst-socket.js';
 import { errnoFromText } from '../core/probe/errno-text.js';
-import {
-  DEFAULT_ECHO_PAYLOAD,
-  type EchoRequest,
-  type EchoValue,
-  type HelperError,
-  type IpFamily,
-} from '../shared/helper-protocol.js';
+import { DEFAULT_ECHO_PAYLOAD } from '../shared/helper-lines.js';
+import type { EchoRequest, EchoValue, HelperError, IpFamily } from '../shared/helper-protocol.js';
 import { buildEchoRequest, canonicalAddress, parseIcmp, TOKEN_LENGTH, type IcmpMessage } from './icmp-packet.js';
 import { icmpErrorDetail } from './icmp-text.js';
 

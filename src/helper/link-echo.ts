@@ -1,7 +1,8 @@
 import { isIPv4 } from 'node:net';
 import raw, { type Socket } from 'raw-socket';
 import { errnoFromText } from '../core/probe/errno-text.js';
-import { MAX_ECHO_TIMEOUT_MS, type EchoRequest } from '../shared/helper-protocol.js';
+import { MAX_ECHO_TIMEOUT_MS } from '../shared/helper-lines.js';
+import type { EchoRequest } from '../shared/helper-protocol.js';
 import { IcmpPinger, type EchoOutcome } from './icmp.js';
 import { openIcmpSocket } from './icmp-socket.js';
 import type { Echoer } from './requests.js';

@@ -1,21 +1,15 @@
 import type { Socket } from 'raw-socket';
 import { createLogger } from '../core/log.js';
 import { errnoFromText } from '../core/probe/errno-text.js';
-import {
-  encodeLine,
-  HELPER_PROTOCOL_VERSION,
-  LineSplitter,
-  type HelperMessage,
-  type IpFamily,
-} from '../shared/helper-protocol.js';
+import { encodeLine, HELPER_PROTOCOL_VERSION, LineSplitter } from '../shared/helper-lines.js';
+import type { HelperMessage, IpFamily } from '../shared/helper-protocol.js';
 import { IcmpPinger } from './icmp.js';
 import { openIcmpSocket } from './icmp-socket.js';
-import { systemIp } from './ip-command.js';
 import { LineBatch } from './line-batch.js';
 import { LinePump } from './line-pump.js';
 import { LinkEchoer } from './link-echo.js';
-import { RequestHandler } from './requests.js';
-import { parseRouteLinks, RouteManager } from './routes.js';
+import { RequestHandler, type RouteHandler } from './requests.js';
+import type { RouteLink } from './routes.js';
 
 /**
  * The privileged helper: owns the raw sockets, answers JSON-line requests on stdin with one
@@ -38,12 +32,27 @@ function openSockets(): { sockets: Map<IpFamily, Socket>; refusals: Array<{ fami
   return { sockets, refusals };
 }
 
-function main(): void {
+/**
+ * Only the command line names the failover links: whoever started the helper decides, never a
+ * request. The route code (and zod with it) is loaded only when there are links to read, or a
+ * route call to answer: a helper that only echoes never needs it (helper-lines.ts).
+ */
+async function readRouteLinks(argv: readonly string[]): Promise<{ ok: true; links: RouteLink[] } | { ok: false; message: string }> {
+  if (argv.length === 0) return { ok: true, links: [] };
+  const { parseRouteLinks } = await import('./routes.js');
+  return parseRouteLinks(argv);
+}
+
+async function routeManager(links: readonly RouteLink[]): Promise<RouteHandler> {
+  const [{ RouteManager }, { systemIp }] = await Promise.all([import('./routes.js'), import('./ip-command.js')]);
+  return new RouteManager(links, systemIp());
+}
+
+async function main(): Promise<void> {
   // A parent that stops reading is a parent that has gone: nothing left to do.
   process.stdout.on('error', () => process.exit(0));
 
-  // Only the command line names the failover links: whoever started the helper decides, never a request.
-  const routeLinks = parseRouteLinks(process.argv.slice(2));
+  const routeLinks = await readRouteLinks(process.argv.slice(2));
   if (!routeLinks.ok) {
     write({ type: 'failed', error: { code: 'EINVAL', message: routeLinks.message } });
     process.exitCode = 2;
@@ -70,7 +79,7 @@ function main(): void {
     process.exit(1);
   });
   const echoer = new LinkEchoer(pinger, links);
-  const handler = new RequestHandler(echoer, (message) => replies.push(encodeLine(message)), new RouteManager(links, systemIp()));
+  const handler = new RequestHandler(echoer, (message) => replies.push(encodeLine(message)), () => routeManager(links));
   const pump = new LinePump((line) => handler.handleLine(line), process.stdin);
   const splitter = new LineSplitter(
     (line) => pump.push(line),
@@ -89,4 +98,4 @@ function main(): void {
   write({ type: 'ready', protocol: HELPER_PROTOCOL_VERSION, families: pinger.openFamilies, ...(links.length > 0 ? { routeLinks: links } : {}) });
 }
 
-main();
+await main();

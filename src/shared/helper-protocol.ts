@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IPV6_ZONE, LINK_INTERFACE, MAX_ECHO_PAYLOAD, MAX_ECHO_TIMEOUT_MS, MIN_ECHO_PAYLOAD } from './helper-lines.js';
 
 /**
  * The privileged helper's protocol: JSON, one message per line, on the helper's stdin (requests)
@@ -8,19 +9,10 @@ import { z } from 'zod';
  * Helper → parent: first exactly one `ready` (or `failed`, then the helper exits), then one
  * `reply` per request, in any order, matched by `id`. A reply's `value` depends on the request's
  * type: `helperCalls[type].value` says what it must be.
+ *
+ * Its limits and its framing into lines are in helper-lines.ts, which the helper loads without zod.
  */
-export const HELPER_PROTOCOL_VERSION = 1;
 
-/** Longer lines are refused unread, so a runaway writer cannot make either side buffer without end. */
-export const MAX_LINE_LENGTH = 4096;
-
-export const MAX_ECHO_TIMEOUT_MS = 60_000;
-/** The payload carries an 8-byte token identifying our echoes; the upper bound keeps one echo in one unfragmented packet. */
-export const MIN_ECHO_PAYLOAD = 8;
-export const MAX_ECHO_PAYLOAD = 1400;
-export const DEFAULT_ECHO_PAYLOAD = 56;
-
-const IPV6_ZONE = /^[A-Za-z0-9_.-]{1,15}$/;
 /** Built once: every echo and every reply checks an address, and building a schema costs ten times checking one. */
 const ipv4Text = z.ipv4();
 const ipv6Text = z.ipv6();
@@ -38,8 +30,7 @@ export const ipAddress = z
 
 export const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-/** A Linux interface name (IFNAMSIZ-1 bytes, no slash, colon or space); a leading letter or digit keeps it from reading as an `ip` option. */
-export const linkInterface = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.@-]{0,14}$/, 'not an interface name');
+export const linkInterface = z.string().regex(LINK_INTERFACE, 'not an interface name');
 
 export const echoRequest = z.strictObject({
   id: requestId,
@@ -178,44 +169,3 @@ export type HelperReady = z.infer<typeof helperReady>;
 export type HelperFailed = z.infer<typeof helperFailed>;
 export type HelperMessage = z.infer<typeof helperMessage>;
 export type HelperReply = Extract<HelperMessage, { type: 'reply' }>;
-
-export function encodeLine(message: HelperMessage | HelperRequest): string {
-  return JSON.stringify(message) + '\n';
-}
-
-/**
- * Cuts a byte stream into lines. A line over MAX_LINE_LENGTH is dropped as it streams in (only
- * its first part is kept, to say what it was) and reported through `onOverlong`.
- */
-export class LineSplitter {
-  private buffer = '';
-  private overlong = false;
-
-  constructor(
-    private readonly onLine: (line: string) => void,
-    private readonly onOverlong: (start: string) => void,
-  ) {}
-
-  push(chunk: string): void {
-    let rest = chunk;
-    for (let nl = rest.indexOf('\n'); nl !== -1; nl = rest.indexOf('\n')) {
-      const piece = rest.slice(0, nl);
-      rest = rest.slice(nl + 1);
-      if (this.overlong) {
-        this.overlong = false;
-        continue;
-      }
-      const line = this.buffer + piece;
-      this.buffer = '';
-      if (line.length > MAX_LINE_LENGTH) this.onOverlong(line.slice(0, 100));
-      else this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-    }
-    if (this.overlong) return;
-    this.buffer += rest;
-    if (this.buffer.length > MAX_LINE_LENGTH) {
-      this.onOverlong(this.buffer.slice(0, 100));
-      this.buffer = '';
-      this.overlong = true;
-    }
-  }
-}

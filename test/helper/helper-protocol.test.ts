@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  echoValue,
-  helperMessage,
-  helperRequest,
-  LineSplitter,
-  MAX_LINE_LENGTH,
-} from '../../src/shared/helper-protocol.js';
+import { LineSplitter, MAX_LINE_LENGTH } from '../../src/shared/helper-lines.js';
+import { echoValue, helperMessage, helperRequest } from '../../src/shared/helper-protocol.js';
 
 const echo = { id: 1, type: 'echo', address: '198.51.100.7', timeoutMs: 1_000 };
 

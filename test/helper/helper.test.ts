@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { helperCalls, type EchoValue } from '../../src/shared/helper-protocol.js';
 import { HelperDriver } from './helper-driver.js';
 import { AS_NOBODY, buildLab, HELPER_MAIN, LAB, TestNamespace, TSX } from './netns.js';
+
+const SAYS_IF_ZOD_LOADED = fileURLToPath(new URL('./fixtures/says-if-zod-loaded.ts', import.meta.url));
 
 const ns = TestNamespace.create('helper');
 const skip = ns ? false : 'needs root and `ip netns` (the helper is only ever run inside a namespace of its own)';
@@ -113,6 +117,23 @@ describe('the helper process, in a namespace of its own', { skip, timeout: 60_00
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     assert.equal(values.filter((v) => v.status === 'reply').length, count);
     t.diagnostic(`${count} echoes in ${seconds.toFixed(2)} s: ${Math.round(count / seconds)} echoes/s through one helper`);
+  });
+
+  it('loads no schema library while it only echoes, and loads it for the first request that needs it', async () => {
+    const run = async (lines: object[]): Promise<string> => {
+      const { command, args } = ns!.exec(...TSX, '--import', SAYS_IF_ZOD_LOADED, HELPER_MAIN);
+      const fresh = HelperDriver.start(command, args);
+      let stderr = '';
+      fresh.child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await fresh.next((m) => m.type === 'ready');
+      for (const line of lines) fresh.request(line);
+      await Promise.all(lines.map((_, i) => fresh.reply(i + 1)));
+      await Promise.all([fresh.stop(), once(fresh.child.stderr, 'end')]);
+      return stderr.trim();
+    };
+    const echoes = [{ id: 1, type: 'echo', address: '127.0.0.1', timeoutMs: 500 }, { id: 2, type: 'echo', address: '::1', timeoutMs: 500, payloadSize: 64 }];
+    assert.equal(await run(echoes), 'zod loaded: false');
+    assert.equal(await run([...echoes, { id: 3, type: 'echo', address: '127.0.0.1', timeoutMs: 0 }]), 'zod loaded: true');
   });
 
   it('run without privilege, says it cannot open raw sockets (EPERM) and exits non-zero', async () => {

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import type { NomConfig } from '../../shared/config-schema.js';
 import { ActionRunner } from '../../core/actions/action-runner.js';
@@ -18,6 +18,7 @@ import { defaultDataDir } from '../../core/paths.js';
 import { chooseProber, type ProbePreference } from '../../core/probe/choose-prober.js';
 import { queryDns } from '../../core/probe/dns-query.js';
 import type { Prober } from '../../core/probe/prober.js';
+import { bundledHelperCommand } from '../../core/probe/route-client.js';
 import { configFromFlags, refuseMonitorFlags, type DaemonFlags } from '../daemon-flags.js';
 import { positiveNumber, wholeNumber } from '../numbers.js';
 
@@ -30,6 +31,19 @@ interface DaemonOptions extends DaemonFlags {
 
 /** How long queued action calls get to run at shutdown. */
 const ACTIONS_STOP_MS = 10_000;
+
+/**
+ * The daemon runs for months with a small, steady live set, which V8's defaults do not expect:
+ * they let the old generation reach up to four times what is live before collecting it, and grow
+ * the young one to 2 × 16 MB, since every round of a thousand targets outlives a collection or
+ * two while its probes are in flight. These bound both in the form V8 still reads once running
+ * (the daemon cannot choose its own command line): collect the old generation at 30 % past what
+ * is live, and grow the young one no further. By then the modules have loaded, and grown the young
+ * generation already: only the command line bounds it from the start, as `npm start` does
+ * (--max-semi-space-size=1). Measured with 1,000 targets, resident at peak: 141–163 MB with
+ * neither, 125–128 MB with these alone, 96–103 MB with both; CPU under 2 % of a core either way.
+ */
+const DAEMON_GC_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=30'];
 
 export function registerDaemon(program: Command): void {
   program
@@ -58,6 +72,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
+  for (const flag of DAEMON_GC_FLAGS) setFlagsFromString(flag);
   const log = createLogger('nom', { minLevel: opts.verbose ? 'debug' : 'info' });
   const { config, path } = readConfig(opts, command, log);
   const updown = config.updown.enabled ? await resolveUpdown(config.updown) : null;
@@ -69,7 +84,7 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   const notifiers: Notifier[] = notifiersFromConfig(config.notify, systemClock, log);
   if (actions) notifiers.push(new UpdownActions(actions));
 
-  const { prober, description } = await chooseProber({ preference: probePreference(config.probe), helperCommand: helperCommand(), log: log.child('probe') });
+  const { prober, description } = await chooseProber({ preference: probePreference(config.probe), helperCommand: bundledHelperCommand(), log: log.child('probe') });
   log.info(`probing with ${description}`);
 
   try {
@@ -135,11 +150,6 @@ function probePreference(text: string): ProbePreference {
   const port = tcp ? Number(tcp[1]) : 0;
   if (port >= 1 && port <= 65_535) return { kind: 'tcp', port };
   throw new UserError(`--probe: "${text}" is not one of auto, icmp, ping, tcp:PORT`);
-}
-
-/** The helper runs as its own process: `node dist/helper/main.js`. */
-function helperCommand(): { command: string; args: string[] } {
-  return { command: process.execPath, args: [fileURLToPath(new URL('../../helper/main.js', import.meta.url))] };
 }
 
 function untilSignal(log: Logger): Promise<void> {

@@ -1,10 +1,8 @@
 import { Option, type Command } from 'commander';
 import { writeCsvReport } from '../../core/report/csv.js';
-import { writeHtmlReport } from '../../core/report/html/render-html.js';
 import { writeJsonReport } from '../../core/report/json.js';
 import { writeMarkdownReport } from '../../core/report/markdown.js';
 import { makeReportDocument } from '../../core/report/make-document.js';
-import { renderPdf } from '../../core/report/pdf/render-pdf.js';
 import type { ReportDocument } from '../../core/report/document/report-document.js';
 import { buildReport, type Report } from '../../core/report/report-model.js';
 import { writeSeedReport } from '../../core/report/seed.js';
@@ -77,10 +75,14 @@ async function runReport(opts: ReportOptions): Promise<void> {
   await withOutput(opts.out, (sink) => writeDocument(format, document, sink));
 }
 
+/**
+ * The HTML and PDF renderers (vega, pdfkit and their fonts) load only when asked for: every
+ * `nom` command loads this module, and the daemon would otherwise carry them for nothing.
+ */
 async function writeDocument(format: 'md' | 'html' | 'pdf', document: ReportDocument, sink: TextSink): Promise<void> {
   if (format === 'md') return writeMarkdownReport(document, sink);
-  if (format === 'html') return writeHtmlReport(document, sink);
-  await sink(await renderPdf(document));
+  if (format === 'html') return (await import('../../core/report/html/render-html.js')).writeHtmlReport(document, sink);
+  await sink(await (await import('../../core/report/pdf/render-pdf.js')).renderPdf(document));
 }
 
 /** One seed section per target; with several targets, each under a `# name` line. */

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { Logger } from '../log.js';
-import { encodeLine, helperMessage, LineSplitter, type HelperMessage, type HelperRequest } from '../../shared/helper-protocol.js';
+import { encodeLine, LineSplitter } from '../../shared/helper-lines.js';
+import { helperMessage, type HelperMessage, type HelperRequest } from '../../shared/helper-protocol.js';
+import { readOkReply } from '../../shared/helper-quick-read.js';
 
 /** How to start the helper: `node dist/helper/main.js`, `pkexec …`, or a test's own script. */
 export interface HelperCommand {
@@ -73,6 +75,12 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
         json = JSON.parse(line);
       } catch {
         reject('not JSON', line);
+        return;
+      }
+      // A successful reply, the message of every probe, is read without the schema when it surely passes it.
+      const reply = readOkReply(json);
+      if (reply) {
+        events.message(reply);
         return;
       }
       const parsed = helperMessage.safeParse(json);

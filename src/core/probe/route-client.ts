@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock, type Timer } from '../clock.js';
 import type { Logger } from '../log.js';
+import { HELPER_PROTOCOL_VERSION } from '../../shared/helper-lines.js';
 import {
-  HELPER_PROTOCOL_VERSION,
   helperCalls,
   helperRequest,
   type DefaultRoute,
@@ -39,9 +39,15 @@ interface PendingCall {
   readonly settle: (answer: Answer) => void;
 }
 
-/** The helper beside this install (dist/helper/main.js), run by this same node. */
+/**
+ * The helper beside this install (dist/helper/main.js), run by this same node: for probing (the
+ * daemon) and for failover. `--optimize-for-size` makes V8 collect the old generation 2 MB past
+ * what is live instead of 8, a good part of a heap that holds about 5 MB: with 1,000 targets,
+ * about 4 MB less resident at peak, at the same CPU. Node refuses it in NODE_OPTIONS (where
+ * helper-process.ts sets the heap limits), so it goes on the command line.
+ */
 export function bundledHelperCommand(): HelperCommand {
-  return { command: process.execPath, args: [fileURLToPath(new URL('../../helper/main.js', import.meta.url))] };
+  return { command: process.execPath, args: ['--optimize-for-size', fileURLToPath(new URL('../../helper/main.js', import.meta.url))] };
 }
 
 /** The helper's command line for failover: the links go on it, so no request can add another. */
