@@ -31,6 +31,26 @@ export function digestData(dataDir: string, folders: readonly string[]): DataDig
   return { files, manifest, sha256: createHash('sha256').update(manifest).digest('hex') };
 }
 
+/**
+ * What the record files are now, without reading them: path, size, modification time and inode
+ * of each. Equal before and after a read, it shows nothing was appended, rewritten or replaced
+ * meanwhile — at a stat per file instead of hashing every byte again.
+ */
+export function dataFingerprint(folders: readonly string[]): string {
+  return folders
+    .flatMap((dir) => listRecordFiles(dir))
+    .sort()
+    .map((path) => {
+      try {
+        const s = statSync(path, { bigint: true });
+        return `${path}\0${s.size}\0${s.mtimeNs}\0${s.ino}`;
+      } catch (err) {
+        throw fsUserError(err, path);
+      }
+    })
+    .join('\n');
+}
+
 function listRecordFiles(dir: string): string[] {
   try {
     return readdirSync(dir)

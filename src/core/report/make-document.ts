@@ -5,7 +5,7 @@ import { analyse } from '../analysis/analysis.js';
 import { latencyOf } from '../analysis/latency.js';
 import { slaOf, type SlaTerms } from '../analysis/sla.js';
 import { clockSync, type ClockSync } from '../evidence/clock-sync.js';
-import { digestData } from '../evidence/file-digest.js';
+import { dataFingerprint, digestData } from '../evidence/file-digest.js';
 import { findTargets, selectTarget, type TargetDir } from '../store/data-dir.js';
 import type { SampleSeries } from '../store/samples-file.js';
 import { readSamples, type SampleRange } from '../store/samples-reader.js';
@@ -40,8 +40,9 @@ interface Loaded {
 
 /**
  * The one report engine: the CLI (`nom report`), the daemon's HTTP API and the app's "Export
- * ISP report" all call this and render what it returns. The digest is taken before the records
- * are read and checked after, so it pins exactly the bytes the report was made from.
+ * ISP report" all call this and render what it returns. The files are hashed and read between two
+ * looks at their sizes and times that agree, so the digest pins exactly the bytes the report
+ * was made from.
  */
 export async function makeReportDocument(request: ReportRequest): Promise<{ report: Report; document: ReportDocument }> {
   let targets = findTargets(request.dataDir);
@@ -52,12 +53,14 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
   const eventsDir = join(request.dataDir, SYSTEM_JOURNAL_DIR);
   const digested = withEvents && existsSync(eventsDir) ? [...folders, eventsDir] : folders;
   const samplesIn = { from: request.range.from ?? 0, to: request.range.to ?? Infinity };
+  let before = dataFingerprint(digested);
   let digest = digestData(request.dataDir, digested);
   let loaded = load(targets, samplesIn);
   for (let attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
-    const after = digestData(request.dataDir, digested);
-    if (after.sha256 === digest.sha256) break;
-    digest = after;
+    const after = dataFingerprint(digested);
+    if (after === before) break;
+    before = after;
+    digest = digestData(request.dataDir, digested);
     loaded = load(targets, samplesIn);
   }
   const report = buildReport(loaded.map((l) => l.data), rangeOf(request.range, loaded));

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { digestData } from '../../../src/core/evidence/file-digest.js';
+import { dataFingerprint, digestData } from '../../../src/core/evidence/file-digest.js';
 import { tempDir } from '../../support/tmp.js';
 
 function dataFolder(): string {
@@ -34,6 +34,19 @@ describe('data digest', () => {
     assert.equal(digestData(dir, [join(dir, 'wan')]).sha256, before, 'stable');
     appendFileSync(join(dir, 'wan', 'uptime_2025-10.log'), Buffer.from([0]));
     assert.notEqual(digestData(dir, [join(dir, 'wan')]).sha256, before);
+  });
+
+  it('has a fingerprint that holds still until a record file is appended to or replaced', () => {
+    const dir = dataFolder();
+    const wan = [join(dir, 'wan')];
+    const before = dataFingerprint(wan);
+    writeFileSync(join(dir, 'wan', 'notes.txt'), 'not a record, changed');
+    assert.equal(dataFingerprint(wan), before, 'files that are not records do not count');
+    appendFileSync(join(dir, 'wan', 'uptime_2025-10.log'), Buffer.from([0, 0, 0, 0, 1]));
+    const appended = dataFingerprint(wan);
+    assert.notEqual(appended, before);
+    writeFileSync(join(dir, 'wan', 'uptime_2025-11.log'), Buffer.alloc(0));
+    assert.notEqual(dataFingerprint(wan), appended, 'a new file counts');
   });
 
   it('names a folder it cannot read', () => {
