@@ -5,7 +5,7 @@ import { encodeLine, HELPER_PROTOCOL_VERSION, LineSplitter } from '../shared/hel
 import type { HelperMessage, IpFamily } from '../shared/helper-protocol.js';
 import { IcmpPinger } from './icmp.js';
 import { openIcmpSocket } from './icmp-socket.js';
-import { LineBatch } from './line-batch.js';
+import { LineBatch } from '../shared/line-batch.js';
 import { LinePump } from './line-pump.js';
 import { LinkEchoer } from './link-echo.js';
 import { RequestHandler, type RouteHandler } from './requests.js';

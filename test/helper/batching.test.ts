@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { setImmediate as turn } from 'node:timers/promises';
 import { SEND_BATCH } from '../../src/helper/burst-socket.js';
 import { Fifo } from '../../src/helper/fifo.js';
-import { LineBatch } from '../../src/helper/line-batch.js';
+import { LineBatch } from '../../src/shared/line-batch.js';
 import { LinePump } from '../../src/helper/line-pump.js';
 
 describe('Fifo', () => {

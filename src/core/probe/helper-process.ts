@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Logger } from '../log.js';
 import { encodeLine, LineSplitter } from '../../shared/helper-lines.js';
+import { LineBatch } from '../../shared/line-batch.js';
 import { helperMessage, type HelperMessage, type HelperRequest } from '../../shared/helper-protocol.js';
 import { readOkReply } from '../../shared/helper-quick-read.js';
 
@@ -53,14 +54,9 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
   const child = spawn(command.command, [...command.args], { stdio: ['pipe', 'pipe', 'inherit'], env: helperEnv() });
   let invalid = 0;
   let exited = false;
-  // Requests made in one turn of the event loop (every monitor whose tick fell due) go out in one
-  // write: with a thousand targets, one write per request was a good part of the daemon's work.
-  let outgoing = '';
-  const flush = () => {
-    const text = outgoing;
-    outgoing = '';
+  const outgoing = new LineBatch((text) => {
     if (!exited && child.stdin.writable) child.stdin.write(text);
-  };
+  });
   const exitWaiters: Array<() => void> = [];
 
   const reject = (why: string, line: string) => {
@@ -110,8 +106,7 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
     },
     send(request) {
       if (exited || !child.stdin.writable) return;
-      if (outgoing === '') setImmediate(flush);
-      outgoing += encodeLine(request);
+      outgoing.push(encodeLine(request));
     },
     kill() {
       if (!exited) child.kill('SIGKILL');

@@ -2,10 +2,11 @@
 const MAX_BATCH_CHARS = 64 * 1024;
 
 /**
- * Gathers the reply lines made in one turn of the event loop and writes them together, at its
- * end. The helper reads every packet waiting when one arrives (burst-socket.ts), so the replies
- * to a whole burst of echoes are made in one turn: one pipe write for them all instead of one
- * each, which with a thousand targets was most of the helper's work.
+ * Gathers the lines made in one turn of the event loop and writes them together, at its end:
+ * one pipe write instead of one per line. Both sides of the helper protocol make lines in
+ * bursts — the daemon a request for every monitor whose tick fell due, the helper a reply for
+ * every packet waiting when one arrives (burst-socket.ts) — and with a thousand targets one
+ * write per line was most of either side's work.
  */
 export class LineBatch {
   private pending = '';
