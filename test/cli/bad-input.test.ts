@@ -68,7 +68,7 @@ describe('bad input gets one clear error and changes nothing', () => {
     const root = tempDir();
     goodTarget(root);
     assertRefused(runCli(['report', '--data', root, '--from', 'last tuesday']), /--from: cannot read "last tuesday"/);
-    assertRefused(runCli(['report', '--data', root, '--from', '2025-10-12', '--to', '2025-10-01']), /--from must not be after --to/);
+    assertRefused(runCli(['report', '--data', root, '--from', '2025-10-12', '--to', '2025-10-01']), /--from must be before --to/);
     assertRefused(runCli(['report', '--data', root, '--tz', 'Nowhere/Special']), /unknown time zone/);
     assertRefused(runCli(['report', '--data', root, '--target', 'office']), /no target named "office" \(found: home\)/);
   });

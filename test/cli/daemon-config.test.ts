@@ -56,6 +56,11 @@ describe('nom daemon --config / --instance: bad input', () => {
     assertRefused(daemon('--config', withAction), /action script .*missing-script: not found/);
   });
 
+  it('an --http address that is not [HOST:]PORT', () => {
+    assertRefused(daemon('--config', good, '--http', 'everywhere'), /--http: "everywhere" is not \[HOST:\]PORT/);
+    assertRefused(daemon('--config', good, '--http', '70000'), /--http: "70000" is not \[HOST:\]PORT/);
+  });
+
   it('leaves the data folder untouched', () => {
     const before = treeDigest(data);
     daemon('--config', join(root, 'none.json'));

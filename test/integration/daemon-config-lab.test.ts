@@ -9,6 +9,7 @@ import { saveConfig } from '../../src/core/config/config-file.js';
 import { defaultConfig } from '../../src/core/config/defaults.js';
 import { readTransitionDir } from '../../src/core/store/transition-log.js';
 import { STATUS_NAMES } from '../../src/core/store/transition-record.js';
+import { reportJson } from '../../src/shared/report-json.js';
 import { Lab } from '../lab/lab.js';
 import { CLI, ROOT } from '../support/cli.js';
 
@@ -16,6 +17,16 @@ import { CLI, ROOT } from '../support/cli.js';
 const ACTION_SCRIPT = `#!/bin/bash
 echo "$1 $2 $3 $4 $5 | down=$NOM_DOWN_SECONDS" >> "$(dirname "$0")/calls.log"
 `;
+
+/** Inside the client's own namespace: nothing else listens there. */
+const HTTP_PORT = 8181;
+
+/** Asks the daemon's HTTP API from inside the client's namespace, where its loopback is. */
+async function getInLab(path: string): Promise<{ status: number; type: string; body: string }> {
+  const script = `const r = await fetch('http://127.0.0.1:${HTTP_PORT}${path}'); console.log(JSON.stringify({ status: r.status, type: r.headers.get('content-type'), body: await r.text() }));`;
+  const result = await lab.exec('client', process.execPath, ['--input-type=module', '-e', script]);
+  return JSON.parse(result.stdout) as { status: number; type: string; body: string };
+}
 
 let lab: Lab;
 let work: string;
@@ -57,7 +68,7 @@ describe('nom daemon --config in the network lab: updown with an imon action scr
     config.action = { script: join(work, 'action'), timeout: 10 };
     config.updown.targets = [{ name: 'isp', address: lab.addr.target }];
     saveConfig(join(work, 'lab.json'), config);
-    daemon = lab.spawn('client', process.execPath, [CLI, 'daemon', '--instance', 'lab', '--data', data()], {
+    daemon = lab.spawn('client', process.execPath, [CLI, 'daemon', '--instance', 'lab', '--data', data(), '--http', `${HTTP_PORT}`], {
       cwd: ROOT,
       env: { ...process.env, NOM_CONFIG_DIR: work },
     });
@@ -89,6 +100,22 @@ describe('nom daemon --config in the network lab: updown with an imon action scr
     assert.ok(match, online);
     assert.equal(match[1], match[2]);
     assert.ok(Number(match[1]) >= 3 && Number(match[1]) <= 6, `down for ${match[1]} s`);
+  });
+
+  it('serves the report of what it records over HTTP, made by the report engine while it monitors', async () => {
+    assert.match(log, /report page and API at http:\/\/127\.0\.0\.1:8181/);
+    const response = await getInLab('/api/report?format=json&target=isp&tz=UTC');
+    assert.equal(response.status, 200, response.body);
+    assert.equal(response.type, 'application/json; charset=utf-8');
+    const report = reportJson.parse(JSON.parse(response.body));
+    const [isp] = report.targets;
+    assert.equal(isp?.address, lab.addr.target);
+    assert.equal(isp.outages.length, 1);
+    const seconds = isp.outages[0]?.duration_s ?? 0;
+    assert.ok(seconds >= 3 && seconds <= 6, `down for ${seconds} s`);
+    const page = await getInLab('/');
+    assert.match(page.body, /<option value="isp">isp<\/option>/);
+    assert.equal(statuses().filter((s) => s === 'DOWN').length, 1, 'no outage while the report was made');
   });
 
   it('stops cleanly on SIGTERM', async () => {

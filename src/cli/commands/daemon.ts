@@ -12,6 +12,10 @@ import { UserError } from '../../core/errors.js';
 import { createLogger, type Logger } from '../../core/log.js';
 import { UPDOWN_DEFAULTS } from '../../core/monitors/updown-options.js';
 import { defaultGateway } from '../../core/net/default-gateway.js';
+import { startHttpServer, type RunningServer } from '../../core/http/http-server.js';
+import { parseListenAddress, type ListenAddress } from '../../core/http/listen-address.js';
+import { ReportQueue } from '../../core/report/job/report-queue.js';
+import { runReportJob } from '../../core/report/job/run-report-job.js';
 import { notifiersFromConfig } from '../../core/notify/from-config.js';
 import type { Notifier } from '../../core/notify/notifier.js';
 import { defaultDataDir } from '../../core/paths.js';
@@ -24,6 +28,7 @@ import { positiveNumber, wholeNumber } from '../numbers.js';
 
 interface DaemonOptions extends DaemonFlags {
   data: string;
+  http?: string;
   config?: string;
   instance?: string;
   verbose?: boolean;
@@ -63,6 +68,7 @@ export function registerDaemon(program: Command): void {
     .option('--addping <ips>', 'comma-separated addresses probed on every transition, as evidence')
     .option('--discord-webhook <url>', 'post up/down notices to this Discord webhook')
     .option('--discord-webhook-file <file>', 'read the Discord webhook URL from this file (keeps it out of the process list)')
+    .option('--http <[host:]port>', 'serve the report page and HTTP API here; a bare port listens on 127.0.0.1 only')
     .option('--verbose', 'log debug detail')
     .action((opts: DaemonOptions, command: Command) => runDaemon(opts, command));
 }
@@ -74,6 +80,7 @@ function collect(value: string, previous: string[]): string[] {
 async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   for (const flag of DAEMON_GC_FLAGS) setFlagsFromString(flag);
   const log = createLogger('nom', { minLevel: opts.verbose ? 'debug' : 'info' });
+  const http = opts.http === undefined ? null : parseListenAddress(opts.http);
   const { config, path } = readConfig(opts, command, log);
   const updown = config.updown.enabled ? await resolveUpdown(config.updown) : null;
   const actions = config.action
@@ -88,7 +95,7 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   log.info(`probing with ${description}`);
 
   try {
-    await monitor(config, opts.data, updown, prober, notifiers, actions, log);
+    await monitor(config, opts.data, updown, prober, notifiers, actions, http, log);
   } finally {
     await prober.close();
   }
@@ -102,6 +109,7 @@ async function monitor(
   prober: Prober,
   notifiers: Notifier[],
   actions: ActionRunner | null,
+  http: ListenAddress | null,
   log: Logger,
 ): Promise<void> {
   const engine = updown
@@ -117,15 +125,26 @@ async function monitor(
       })
     : null;
   const services = servicesFromConfig(config, { dataDir, prober, clock: systemClock, log, actions: actions ?? { call: () => undefined } });
+  // Listening first: a port that is taken stops the daemon before it writes a record.
+  const server = http && (await serveHttp(http, dataDir, log));
   engine?.start();
   for (const service of services) service.start();
   if (updown) log.info(`watching ${updown.targets.map((t) => `${t.name} (${t.address})`).join(', ')} every ${config.updown.interval}s; records in ${dataDir}`);
   if (services.length > 0) log.info(`running ${services.map((s) => s.name).join(', ')}; records in ${dataDir}`);
   await untilSignal(log);
+  await server?.close();
   await Promise.all(services.map((s) => s.stop()));
   await engine?.stop();
   await actions?.stop(ACTIONS_STOP_MS);
   log.info(engine ? 'stopped; every session closed with STOPPED' : 'stopped');
+}
+
+/** Reports are made in a worker thread, one at a time, so the probes' timers never wait on one. */
+async function serveHttp(address: ListenAddress, dataDir: string, log: Logger): Promise<RunningServer> {
+  const reports = new ReportQueue(runReportJob);
+  const server = await startHttpServer(address, { dataDir, reports, now: () => Math.floor(Date.now() / 1000), log: log.child('http') });
+  log.info(`report page and API at ${server.url}`);
+  return server;
 }
 
 function readConfig(opts: DaemonOptions, command: Command, log: Logger): { config: NomConfig; path: string | null } {

@@ -1,33 +1,23 @@
 import { Option, type Command } from 'commander';
-import { writeCsvReport } from '../../core/report/csv.js';
-import { writeJsonReport } from '../../core/report/json.js';
-import { writeMarkdownReport } from '../../core/report/markdown.js';
-import { makeReportDocument } from '../../core/report/make-document.js';
-import type { ReportDocument } from '../../core/report/document/report-document.js';
-import { buildReport, type Report } from '../../core/report/report-model.js';
-import { writeSeedReport } from '../../core/report/seed.js';
-import type { TextSink } from '../../core/report/text-sink.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../shared/report-job.js';
 import { UserError } from '../../core/errors.js';
 import { defaultDataDir } from '../../core/paths.js';
-import { findTargets, selectTarget } from '../../core/store/data-dir.js';
-import { loadTarget } from '../../core/store/target-data.js';
-import { localZone, namedZone } from '../../core/time/zone.js';
+import { CLI_LABELS, reportJobOf } from '../../core/report/job/report-input.js';
+import { writeReport } from '../../core/report/job/write-report.js';
 import { positiveNumber } from '../numbers.js';
-import { slaTerms, type SlaFlags } from '../sla-options.js';
 import { withOutput } from '../output.js';
-import { parseTimeOption } from '../time-options.js';
 
-const FORMATS = ['md', 'html', 'pdf', 'csv', 'json', 'seed'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface ReportOptions extends SlaFlags {
+interface ReportOptions {
   data: string;
   target?: string;
   from?: string;
   to?: string;
   tz?: string;
-  format: Format;
+  format: ReportFormat;
   out?: string;
+  sla?: number;
+  slaHours: string;
+  slaMinOutage: number;
 }
 
 export function registerReport(program: Command): void {
@@ -39,7 +29,7 @@ export function registerReport(program: Command): void {
     .option('--from <time>', 'start of the range, inclusive (default: the first record); e.g. 2025-10, 2025-10-01, 2025-10-01T14:00, @UNIXSECONDS')
     .option('--to <time>', 'end of the range, exclusive; a bare date or month means through its end (default: the last record)')
     .option('--tz <zone>', 'time zone for times and bare dates, an IANA name such as Europe/Oslo (default: local)')
-    .addOption(new Option('--format <format>', 'output format: md, html and pdf are the evidence report; seed is network-outage-monitor\'s log').choices(FORMATS).default('md'))
+    .addOption(new Option('--format <format>', 'output format: md, html and pdf are the evidence report; seed is network-outage-monitor\'s log').choices(REPORT_FORMATS).default('md'))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of stdout')
     .option('--sla <percent>', 'check availability against this contracted figure, e.g. 99.5', positiveNumber(0, 100))
     .option('--sla-hours <hours>', 'hours the contract counts: all, business (Mon-Fri 09:00-17:00), or e.g. "Mon-Sat 08:00-20:00"', 'all')
@@ -48,47 +38,10 @@ export function registerReport(program: Command): void {
 }
 
 async function runReport(opts: ReportOptions): Promise<void> {
-  const zone = opts.tz === undefined ? localZone() : namedZone(opts.tz);
-  const requested = {
-    from: opts.from === undefined ? undefined : parseTimeOption('--from', opts.from, zone),
-    to: opts.to === undefined ? undefined : parseTimeOption('--to', opts.to, zone),
-  };
-  const sla = slaTerms(opts);
+  const job = reportJobOf({ ...opts, dataDir: opts.data }, CLI_LABELS, Math.floor(Date.now() / 1000));
   // Refused before any work: a PDF on a terminal is a screenful of binary.
-  if (opts.format === 'pdf' && opts.out === undefined && process.stdout.isTTY) {
+  if (job.format === 'pdf' && opts.out === undefined && process.stdout.isTTY) {
     throw new UserError('--format pdf writes binary: give --out FILE, or redirect stdout to a file');
   }
-  if (opts.format === 'csv' || opts.format === 'seed') {
-    let targets = findTargets(opts.data);
-    if (opts.target !== undefined) targets = [selectTarget(targets, opts.target)];
-    const report = buildReport(targets.map((t) => loadTarget(t.dir, t.name)), requested);
-    await withOutput(opts.out, (sink) => (opts.format === 'csv' ? writeCsvReport(report, zone, sink) : writeSeedSections(report, sink)));
-    return;
-  }
-  const now = Math.floor(Date.now() / 1000);
-  const { report, document } = await makeReportDocument({ dataDir: opts.data, target: opts.target, range: requested, zone, sla: sla ?? undefined, now });
-  const format = opts.format;
-  if (format === 'json') {
-    await withOutput(opts.out, (sink) => writeJsonReport(report, document, sink));
-    return;
-  }
-  await withOutput(opts.out, (sink) => writeDocument(format, document, sink));
-}
-
-/**
- * The HTML and PDF renderers (vega, pdfkit and their fonts) load only when asked for: every
- * `nom` command loads this module, and the daemon would otherwise carry them for nothing.
- */
-async function writeDocument(format: 'md' | 'html' | 'pdf', document: ReportDocument, sink: TextSink): Promise<void> {
-  if (format === 'md') return writeMarkdownReport(document, sink);
-  if (format === 'html') return (await import('../../core/report/html/render-html.js')).writeHtmlReport(document, sink);
-  await sink(await (await import('../../core/report/pdf/render-pdf.js')).renderPdf(document));
-}
-
-/** One seed section per target; with several targets, each under a `# name` line. */
-async function writeSeedSections(report: Report, sink: TextSink): Promise<void> {
-  for (const [i, target] of report.targets.entries()) {
-    if (report.targets.length > 1) await sink(`${i > 0 ? '\n' : ''}# ${target.name}\n\n`);
-    await writeSeedReport(target.series, target.totals, report.range, sink);
-  }
+  await withOutput(opts.out, (sink) => writeReport(job, sink));
 }

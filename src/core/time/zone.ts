@@ -8,9 +8,10 @@ export function localZone(): Zone {
   return SystemZone.instance;
 }
 
-export function namedZone(name: string): Zone {
+/** `label` names the input in errors: the CLI's --tz, the HTTP API's tz. */
+export function namedZone(name: string, label = '--tz'): Zone {
   if (!IANAZone.isValidZone(name)) {
-    throw new UserError(`--tz: unknown time zone "${name}" (use an IANA name such as Europe/Oslo, or UTC)`);
+    throw new UserError(`${label}: unknown time zone "${name}" (use an IANA name such as Europe/Oslo, or UTC)`);
   }
   return IANAZone.create(name);
 }

@@ -13,7 +13,8 @@ import { hourChart, weekdayChart } from './pattern-charts.js';
 export async function targetCharts(t: TargetSection): Promise<Chart[]> {
   const charts: Chart[] = [];
   // A target the ping monitor alone watched has no up/down record: a day chart would be all "not monitored".
-  if (t.analysis.recorded || t.latency === null) charts.push(await dailyChart(t.daily));
+  // A range of no length (a report made the second monitoring began) has no day to draw.
+  if ((t.analysis.recorded || t.latency === null) && t.daily.length > 0) charts.push(await dailyChart(t.daily));
   if (t.causes.length > 0) charts.push(await causeChart(t));
   if (t.outages.length > 0) charts.push(await hourChart(t.analysis), await weekdayChart(t.analysis));
   if (t.latency) charts.push(...(await latencyCharts(t.latency)));

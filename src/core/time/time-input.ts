@@ -1,22 +1,23 @@
 import { DateTime } from 'luxon';
-import { UserError } from '../core/errors.js';
+import { UserError } from '../errors.js';
 import type { Zone } from 'luxon';
 
 const FORMS = 'use 2025-10, 2025-10-01, 2025-10-01T14:00, 2025-10-01T14:00:00Z or @UNIXSECONDS';
 
 /**
- * Reads --from/--to. A bare date or month means that whole day or month: as --from its start,
- * as --to its end, so `--from 2025-10 --to 2025-10` is all of October.
+ * Reads the start or end of a range, as the CLI's --from/--to or the HTTP API's from/to (`label`
+ * names it in errors). A bare date or month means that whole day or month: as a start its
+ * beginning, as an end its end, so from 2025-10 to 2025-10 is all of October.
  */
-export function parseTimeOption(flag: '--from' | '--to', text: string, zone: Zone): number {
+export function parseTimeInput(bound: 'from' | 'to', label: string, text: string, zone: Zone): number {
   const unix = /^@(\d+)$/.exec(text);
   if (unix) return Number(unix[1]);
 
   const normalized = text.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
   const parsed = DateTime.fromISO(normalized, { zone });
-  if (!parsed.isValid) throw new UserError(`${flag}: cannot read "${text}" as a time (${FORMS})`);
+  if (!parsed.isValid) throw new UserError(`${label}: cannot read "${text}" as a time (${FORMS})`);
   let start = parsed;
-  if (flag === '--to') {
+  if (bound === 'to') {
     if (/^\d{4}$/.test(normalized)) start = parsed.plus({ years: 1 });
     else if (/^\d{4}-\d{2}$/.test(normalized)) start = parsed.plus({ months: 1 });
     else if (/^\d{4}-\d{2}-\d{2}$/.test(normalized)) start = parsed.plus({ days: 1 });

@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { UserError } from '../errors.js';
+import { allowedHosts, apiApp, type ApiDeps } from './api-app.js';
+import { isLoopback, type ListenAddress } from './listen-address.js';
+
+export interface RunningServer {
+  /** The origin a browser opens, with the port actually bound (no path: the log would hide one as a secret). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the API on `address`; a port already taken or not allowed is the user's to fix. */
+export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps, 'hosts'>): Promise<RunningServer> {
+  const app = apiApp({ ...deps, hosts: allowedHosts(address.host, isLoopback(address.host)) });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err) => reject(listenError(err, address)));
+    server.listen(address.port, address.host);
+  });
+  const bound = server.address() as AddressInfo;
+  const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  return {
+    url: `http://${host}:${bound.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+function listenError(err: unknown, address: ListenAddress): UserError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${address.host}:${address.port}`;
+  if (code === 'EADDRINUSE') return new UserError(`--http: ${where} is in use by another program`);
+  if (code === 'EACCES') return new UserError(`--http: not allowed to listen on ${where} (ports under 1024 need privileges)`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new UserError(`--http: ${address.host} is not an address of this machine`);
+  return new UserError(`--http: cannot listen on ${where}: ${err instanceof Error ? err.message : String(err)}`);
+}

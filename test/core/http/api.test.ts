@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { request } from 'node:http';
+import type * as HttpServer from '../../../src/core/http/http-server.js';
+import type * as Log from '../../../src/core/log.js';
+import type * as ReportQueueModule from '../../../src/core/report/job/report-queue.js';
+import type * as RunReportJob from '../../../src/core/report/job/run-report-job.js';
+import { apiErrorSchema, targetsResponseSchema } from '../../../src/shared/api-contract.js';
+import { reportJson } from '../../../src/shared/report-json.js';
+import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
+import { treeDigest } from '../../support/tmp.js';
+
+/**
+ * The daemon's HTTP API over a real socket, with reports made by the real worker thread, over
+ * the seed fixtures. It runs the built modules, as the daemon does: Node 20 cannot start a
+ * worker from TypeScript source, and the server must see the worker's errors as its own kind.
+ */
+const GOLDEN = fileURLToPath(new URL('../../golden/', import.meta.url));
+const built = <T>(path: string): Promise<T> => import(new URL(`../../../dist/${path}`, import.meta.url).href) as Promise<T>;
+const NOW = Date.UTC(2025, 10, 1) / 1000;
+
+let server: HttpServer.RunningServer;
+let startServer: typeof HttpServer.startHttpServer;
+let before_: string;
+const lines: string[] = [];
+
+const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+
+async function refusal(response: Response, status: number): Promise<string> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const body = apiErrorSchema.parse(await response.json());
+  assert.doesNotMatch(body.error, /\n/, 'one line');
+  return body.error;
+}
+
+describe('HTTP API: the report page, targets and the report engine', () => {
+  before(async () => {
+    before_ = treeDigest(SEED_LOGS);
+    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
+    startServer = startHttpServer;
+    const { createLogger } = await built<typeof Log>('core/log.js');
+    const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
+    const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
+    const log = createLogger('test', { minLevel: 'debug', write: (line) => lines.push(line) });
+    server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(runReportJob), now: () => NOW, log });
+  });
+  after(async () => {
+    await server.close();
+    assert.equal(treeDigest(SEED_LOGS), before_, 'no request changed a data file');
+  });
+
+  it('lists the targets, as the contract says', async () => {
+    const response = await get('/api/targets');
+    assert.equal(response.status, 200);
+    assert.deepEqual(targetsResponseSchema.parse(await response.json()).targets.map((t) => t.name), seedLogNames());
+  });
+
+  it('serves a front page with a form for the report, and a policy that forbids fetching anything', async () => {
+    const response = await get('/');
+    assert.equal(response.status, 200);
+    const page = await response.text();
+    assert.match(page, /<form method="get" action="\/api\/report">/);
+    for (const name of seedLogNames()) assert.ok(page.includes(`<option value="${name}">`), name);
+    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  });
+
+  it('makes the CSV byte for byte as the golden file', async () => {
+    const response = await get('/api/report?format=csv&target=v2-flapping-1&tz=UTC');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="nom-report-v2-flapping-1-2025-11-01.csv"');
+    assert.equal(await response.text(), readFileSync(join(GOLDEN, 'v2-flapping-1.csv'), 'utf8'));
+  });
+
+  it('makes the JSON report the golden file holds, with the same files pinned (named from the data folder)', async () => {
+    const response = await get('/api/report?format=json&target=v2-plain-1&tz=UTC');
+    assert.equal(response.status, 200);
+    const actual = reportJson.parse(await response.json());
+    const golden = reportJson.parse(JSON.parse(readFileSync(join(GOLDEN, 'v2-plain-1.json'), 'utf8')));
+    assert.deepEqual({ ...actual, evidence: null }, { ...golden, evidence: null });
+    assert.deepEqual(
+      actual.evidence.files.map((f) => [f.path, f.sha256]),
+      golden.evidence.files.map((f) => [`v2-plain-1/${f.path}`, f.sha256]),
+    );
+  });
+
+  it('applies the range, zone and contract terms it is given', async () => {
+    const response = await get('/api/report?format=json&target=v2-plain-1&from=2025-10-12&to=2025-10-13&tz=Europe/Oslo&sla=99.5&sla-hours=business&sla-min-outage=60');
+    assert.equal(response.status, 200);
+    const report = reportJson.parse(await response.json());
+    assert.equal(report.from, '2025-10-11T22:00:00Z');
+    assert.equal(report.to, '2025-10-13T22:00:00Z');
+    assert.equal(report.zone, 'Europe/Oslo');
+    assert.equal(report.targets[0]?.sla?.target, 0.995);
+    assert.equal(report.targets[0]?.sla?.min_outage_s, 60);
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="nom-report-v2-plain-1-2025-10-12-to-2025-10-14.json"');
+  });
+
+  it('makes the HTML and the PDF', async () => {
+    const html = await get('/api/report?target=v1-1');
+    assert.equal(html.status, 200);
+    assert.equal(html.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.match(await html.text(), /^<!doctype html>[\s\S]*<svg[\s\S]*<\/html>\s*$/i);
+    const pdf = await get('/api/report?format=pdf&target=v1-1');
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    assert.match(bytes.subarray(-16).toString(), /%%EOF\s*$/);
+  });
+
+  it('refuses bad requests with one line that names the problem', async () => {
+    const cases: [string, RegExp][] = [
+      ['/api/report?format=docx', /^format: /],
+      ['/api/report?colour=red', /^unknown parameter "colour"/],
+      ['/api/report?from=yesterday', /^from: cannot read "yesterday" as a time/],
+      ['/api/report?to=2025-13', /^to: cannot read/],
+      ['/api/report?tz=Mars/Olympus', /^tz: unknown time zone "Mars\/Olympus"/],
+      ['/api/report?sla=lots', /^sla: must be a number/],
+      ['/api/report?sla=101', /^sla: must be at most 100/],
+      ['/api/report?sla=99&sla-hours=weekends', /^sla-hours: "weekends" is not all, business/],
+      ['/api/report?target=a&target=b', /^give "target" once/],
+      ['/api/report?target=nosuch', /^no target named "nosuch"/],
+      ['/api/report?from=2025-11&to=2025-10', /^from must be before to$/],
+    ];
+    for (const [path, expected] of cases) assert.match(await refusal(await get(path), 400), expected, path);
+  });
+
+  it('answers other methods with 405 and unknown paths with 404', async () => {
+    assert.match(await refusal(await get('/api/report', { method: 'POST' }), 405), /POST is not allowed here/);
+    assert.match(await refusal(await get('/api/nothing'), 404), /no such path: \/api\/nothing/);
+  });
+
+  it('answers only to its own names while it listens on loopback', async () => {
+    // fetch() sends the URL's own host whatever it is told, so this asks the way a rebound page's browser would.
+    const { port } = new URL(server.url);
+    const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/targets', headers: { host: `rebound.example:${port}` } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(response.status, 421);
+    assert.match(apiErrorSchema.parse(JSON.parse(response.body)).error, /answers only to the names it listens on/);
+    const local = await fetch(`${server.url.replace('127.0.0.1', 'localhost')}/api/targets`);
+    assert.equal(local.status, 200);
+  });
+
+  it('says so in one line when its port is taken', async () => {
+    const port = Number(new URL(server.url).port);
+    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+    await assert.rejects(
+      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')) }, now: () => NOW, log }),
+      (err: Error) => err.name === 'UserError' && err.message === `--http: 127.0.0.1:${port} is in use by another program`,
+    );
+  });
+
+  it('logged no internal error', () => {
+    assert.deepEqual(lines.filter((l) => /ERROR/.test(l)), []);
+  });
+});
