@@ -2,6 +2,7 @@ import { benchFailoverTime } from './failover-time.js';
 import { benchLabTimeline } from './lab-timeline.js';
 import { benchLogMillion } from './log-million.js';
 import { benchReportHtml } from './report-html.js';
+import { benchReportHttp } from './report-http.js';
 import { benchReportPdf } from './report-pdf.js';
 import { benchSamplesYear } from './samples-year.js';
 import { benchScaleTargets } from './scale-targets.js';
@@ -15,6 +16,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['samples-year', benchSamplesYear],
   ['report-html', benchReportHtml],
   ['report-pdf', benchReportPdf],
+  ['report-http', benchReportHttp],
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,19 @@
+import type { ReportPeriod } from '../core/report/job/report-periods.js';
+import type { MenuTemplate } from './ports.js';
+
+export interface TrayActions {
+  exportReport(period: ReportPeriod): void;
+  quit(): void;
+}
+
+/** The tray's menu: the ISP report one click away, for each period people ask about. */
+export function trayMenu(periods: ReportPeriod[], actions: TrayActions): MenuTemplate {
+  return [
+    {
+      label: 'Export ISP report',
+      submenu: periods.map((period) => ({ label: `${period.label}…`, click: () => actions.exportReport(period) })),
+    },
+    { type: 'separator' },
+    { label: 'Quit nom', click: () => actions.quit() },
+  ];
+}
