@@ -31,6 +31,11 @@ export const reportJobSchema = z.strictObject({
     .optional(),
   /** Unix seconds: when the report says it was made. */
   now: z.number().int(),
+  /**
+   * Targets whose monitoring session the asking process is running at `now` (the daemon's): their
+   * state since the last change held until now. Absent: nobody vouches that a session is live.
+   */
+  live: z.array(z.string()).optional(),
 });
 export type ReportJob = z.infer<typeof reportJobSchema>;
 

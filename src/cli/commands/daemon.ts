@@ -126,7 +126,8 @@ async function monitor(
     : null;
   const services = servicesFromConfig(config, { dataDir, prober, clock: systemClock, log, actions: actions ?? { call: () => undefined } });
   // Listening first: a port that is taken stops the daemon before it writes a record.
-  const server = http && (await serveHttp(http, dataDir, log));
+  const live = [...(updown?.targets.map((t) => t.name) ?? []), ...(config.failover ? [config.failover.primary.name, config.failover.standby.name] : [])];
+  const server = http && (await serveHttp(http, dataDir, live, log));
   engine?.start();
   for (const service of services) service.start();
   if (updown) log.info(`watching ${updown.targets.map((t) => `${t.name} (${t.address})`).join(', ')} every ${config.updown.interval}s; records in ${dataDir}`);
@@ -140,9 +141,9 @@ async function monitor(
 }
 
 /** Reports are made in a worker thread, one at a time, so the probes' timers never wait on one. */
-async function serveHttp(address: ListenAddress, dataDir: string, log: Logger): Promise<RunningServer> {
+async function serveHttp(address: ListenAddress, dataDir: string, live: string[], log: Logger): Promise<RunningServer> {
   const reports = new ReportQueue(runReportJob);
-  const server = await startHttpServer(address, { dataDir, reports, now: () => Math.floor(Date.now() / 1000), log: log.child('http') });
+  const server = await startHttpServer(address, { dataDir, reports, now: () => Math.floor(Date.now() / 1000), liveTargets: () => live, log: log.child('http') });
   log.info(`report page and API at ${server.url}`);
   return server;
 }

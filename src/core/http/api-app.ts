@@ -15,6 +15,8 @@ export interface ApiDeps {
   reports: Pick<ReportQueue, 'run'>;
   /** Unix seconds. */
   now: () => number;
+  /** The targets whose sessions this process is running now (see extendOpenSession). */
+  liveTargets: () => readonly string[];
   log: Logger;
   /** Host names a request may be addressed to; null for any. See `allowedHosts`. */
   hosts: ReadonlySet<string> | null;
@@ -67,7 +69,8 @@ async function report(c: Context, deps: ApiDeps): Promise<Response> {
       QUERY_LABELS,
       deps.now(),
     );
-    const bytes = await deps.reports.run(job);
+    const live = deps.liveTargets();
+    const bytes = await deps.reports.run(live.length === 0 ? job : { ...job, live: [...live] });
     return c.body(bytes, 200, { 'Content-Type': REPORT_MEDIA_TYPES[job.format], 'Content-Disposition': `attachment; filename="${reportFileName(job)}"` });
   } catch (err) {
     if (err instanceof UserError) return refuse(c, 400, err.message);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Zone } from 'luxon';
+import { extendOpenSession } from '../accounting/live-tail.js';
 import { analyse } from '../analysis/analysis.js';
 import { latencyOf } from '../analysis/latency.js';
 import { slaOf, type SlaTerms } from '../analysis/sla.js';
@@ -25,6 +26,8 @@ export interface ReportRequest {
   now: number;
   /** The clock's sync state as the report states it; asked of the system when not given. */
   clock?: ClockSync | undefined;
+  /** Targets whose session the asking process runs at `now`; see extendOpenSession. */
+  live?: readonly string[] | undefined;
 }
 
 /** A running daemon may append while a report reads: read again until the files hold still. */
@@ -55,13 +58,14 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
   const samplesIn = { from: request.range.from ?? 0, to: request.range.to ?? Infinity };
   let before = dataFingerprint(digested);
   let digest = digestData(request.dataDir, digested);
-  let loaded = load(targets, samplesIn);
+  const live = { names: new Set(request.live), until: request.now };
+  let loaded = load(targets, samplesIn, live);
   for (let attempt = 1; attempt < READ_ATTEMPTS; attempt++) {
     const after = dataFingerprint(digested);
     if (after === before) break;
     before = after;
     digest = digestData(request.dataDir, digested);
-    loaded = load(targets, samplesIn);
+    loaded = load(targets, samplesIn, live);
   }
   const report = buildReport(loaded.map((l) => l.data), rangeOf(request.range, loaded));
   const analysis = analyse(report, request.zone);
@@ -74,12 +78,24 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
     events: withEvents ? readSystemJournal(request.dataDir) : [],
     latency: new Map(loaded.map((l) => [l.data.name, latencyOf(l.samples, analysis.calendar)])),
     generatedAt: request.now,
+    live: loaded.filter((l) => live.names.has(l.data.name) && l.data.series.times.at(-1) === live.until).map((l) => l.data.name),
   });
   return { report, document };
 }
 
-function load(targets: TargetDir[], samplesIn: SampleRange): Loaded[] {
-  return targets.map((t) => ({ data: loadTarget(t.dir, t.name), samples: readSamples(t.dir, samplesIn) }));
+function load(targets: TargetDir[], samplesIn: SampleRange, live: LiveSessions): Loaded[] {
+  return targets.map((t) => ({ data: loadLiveTarget(t, live), samples: readSamples(t.dir, samplesIn) }));
+}
+
+export interface LiveSessions {
+  names: ReadonlySet<string>;
+  until: number;
+}
+
+/** A target's records, its open session carried to `until` when the asking process runs it. */
+export function loadLiveTarget(target: TargetDir, live: LiveSessions): TargetData {
+  const data = loadTarget(target.dir, target.name);
+  return live.names.has(target.name) ? { ...data, series: extendOpenSession(data.series, live.until) } : data;
 }
 
 /**

@@ -23,6 +23,8 @@ const built = <T>(path: string): Promise<T> => import(new URL(`../../../dist/${p
 const NOW = Date.UTC(2025, 10, 1) / 1000;
 
 let server: HttpServer.RunningServer;
+/** The targets the test plays the daemon running, as the daemon tells its API. */
+let live: string[] = [];
 let startServer: typeof HttpServer.startHttpServer;
 let before_: string;
 const lines: string[] = [];
@@ -46,7 +48,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
     const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
     const log = createLogger('test', { minLevel: 'debug', write: (line) => lines.push(line) });
-    server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(runReportJob), now: () => NOW, log });
+    server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(runReportJob), now: () => NOW, liveTargets: () => live, log });
   });
   after(async () => {
     await server.close();
@@ -113,6 +115,30 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     assert.match(bytes.subarray(-16).toString(), /%%EOF\s*$/);
   });
 
+  it("carries a target's open session to now while the daemon runs it, and says so", async () => {
+    // v2-plain-1 ends DOWN at 2025-10-17T01:14:14Z: the daemon running it vouches the outage went on until NOW.
+    const lastRecord = Date.parse('2025-10-17T01:14:14Z') / 1000;
+    const golden = reportJson.parse(JSON.parse(readFileSync(join(GOLDEN, 'v2-plain-1.json'), 'utf8')));
+    live = ['v2-plain-1', 'v2-flapping-1'];
+    try {
+      const json = reportJson.parse(await (await get('/api/report?format=json&target=v2-plain-1&tz=UTC')).json());
+      const [target] = json.targets;
+      assert.equal(json.to, '2025-11-01T00:00:00Z');
+      assert.equal(target?.downtime_s, golden.targets[0]!.downtime_s + (NOW - lastRecord));
+      assert.equal(target.uptime_s, golden.targets[0]!.uptime_s);
+      assert.equal(target.unmonitored_s, 0);
+      assert.deepEqual(target.outages.at(-1)?.end, null, 'the outage is still open');
+      const md = await (await get('/api/report?format=md&tz=UTC&to=2025-11-01')).text();
+      assert.match(md, /made by the running monitor: for v2-plain-1, the state since the last recorded change held until the report was made \(2025-11-01 00:00:00\)/);
+      // seed is network-outage-monitor's `log` of the files as they are, live or not.
+      const seedLive = await (await get('/api/report?format=seed&target=v2-plain-1')).text();
+      live = [];
+      assert.equal(seedLive, await (await get('/api/report?format=seed&target=v2-plain-1')).text());
+    } finally {
+      live = [];
+    }
+  });
+
   it('refuses bad requests with one line that names the problem', async () => {
     const cases: [string, RegExp][] = [
       ['/api/report?format=docx', /^format: /],
@@ -157,7 +183,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     const port = Number(new URL(server.url).port);
     const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
     await assert.rejects(
-      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')) }, now: () => NOW, log }),
+      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')) }, now: () => NOW, liveTargets: () => [], log }),
       (err: Error) => err.name === 'UserError' && err.message === `--http: 127.0.0.1:${port} is in use by another program`,
     );
   });

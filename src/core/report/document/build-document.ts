@@ -34,11 +34,15 @@ export function buildDocument(input: DocumentInput): ReportDocument {
     targets: analysis.targets.map((t) =>
       targetSection(t, { clock, period, sla: sla?.get(t.name) ?? null, latency: input.latency.get(t.name) ?? null, range: analysis.range }),
     ),
-    evidence: { clock: input.clock, digest: input.digest, method: METHOD },
+    evidence: { clock: input.clock, digest: input.digest, method: input.live.length === 0 ? METHOD : [...METHOD, liveSentence(input.live, clock.format(input.generatedAt))] },
     events: input.events
       .filter((e) => e.at >= analysis.range.from && e.at < analysis.range.to)
       .map((event) => ({ time: clock.format(event.at), text: eventText(event), event })),
   };
+}
+
+function liveSentence(names: string[], at: string): string {
+  return `This report was made by the running monitor: for ${names.join(', ')}, the state since the last recorded change held until the report was made (${at}), since a change would have been recorded.`;
 }
 
 interface SectionContext {

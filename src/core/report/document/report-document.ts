@@ -84,4 +84,6 @@ export interface DocumentInput {
   /** Per target name, from its samples. */
   latency: Map<string, Latency | null>;
   generatedAt: number;
+  /** Targets whose open session the running monitor carried to generatedAt (see extendOpenSession). */
+  live: string[];
 }

@@ -1,11 +1,10 @@
 import type { ReportJob } from '../../../shared/report-job.js';
 import { findTargets, selectTarget } from '../../store/data-dir.js';
-import { loadTarget } from '../../store/target-data.js';
 import { localZone, namedZone } from '../../time/zone.js';
 import { writeCsvReport } from '../csv.js';
 import type { ReportDocument } from '../document/report-document.js';
 import { writeJsonReport } from '../json.js';
-import { makeReportDocument } from '../make-document.js';
+import { loadLiveTarget, makeReportDocument } from '../make-document.js';
 import { writeMarkdownReport } from '../markdown.js';
 import { buildReport, type Report } from '../report-model.js';
 import { writeSeedReport } from '../seed.js';
@@ -22,12 +21,14 @@ export async function writeReport(job: ReportJob, sink: TextSink): Promise<void>
   if (job.format === 'csv' || job.format === 'seed') {
     let targets = findTargets(job.dataDir);
     if (job.target !== undefined) targets = [selectTarget(targets, job.target)];
-    const report = buildReport(targets.map((t) => loadTarget(t.dir, t.name)), range);
+    // seed is network-outage-monitor's `log` of the files as they are, so it takes no live session.
+    const live = { names: new Set(job.format === 'csv' ? job.live : []), until: job.now };
+    const report = buildReport(targets.map((t) => loadLiveTarget(t, live)), range);
     if (job.format === 'csv') await writeCsvReport(report, zone, sink);
     else await writeSeedSections(report, sink);
     return;
   }
-  const { report, document } = await makeReportDocument({ dataDir: job.dataDir, target: job.target, range, zone, sla: job.sla, now: job.now });
+  const { report, document } = await makeReportDocument({ dataDir: job.dataDir, target: job.target, range, zone, sla: job.sla, now: job.now, live: job.live });
   if (job.format === 'json') await writeJsonReport(report, document, sink);
   else await writeDocument(job.format, document, sink);
 }
