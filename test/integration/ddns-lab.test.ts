@@ -94,6 +94,7 @@ describe('ddns in the network lab: providers that change, fail, hang and lie', {
     assert.deepEqual(await nextCalls('ddns-ip-update'), [`${lab.addr.client} unknown`]);
     const [change] = readSystemJournal(data());
     assert.deepEqual(change && { ...change, at: 0 }, { type: 'ip-change', at: 0, family: 'ipv4', old: null, new: lab.addr.client, provider: providers[0]?.url });
+    assert.doesNotMatch(log, /probing with/, 'ddns alone sends no probe, so no prober (no helper, no raw socket) is started');
   });
 
   it('calls ddns-ip-update NEW OLD when the address changes', async () => {

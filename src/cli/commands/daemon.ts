@@ -21,7 +21,7 @@ import type { Notifier } from '../../core/notify/notifier.js';
 import { defaultDataDir } from '../../core/paths.js';
 import { chooseProber, type ProbePreference } from '../../core/probe/choose-prober.js';
 import { queryDns } from '../../core/probe/dns-query.js';
-import type { Prober } from '../../core/probe/prober.js';
+import { NO_PROBER, probesNeeded, type Prober } from '../../core/probe/prober.js';
 import { bundledHelperCommand } from '../../core/probe/route-client.js';
 import { configFromFlags, refuseMonitorFlags, type DaemonFlags } from '../daemon-flags.js';
 import { positiveNumber, wholeNumber } from '../numbers.js';
@@ -91,8 +91,11 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   const notifiers: Notifier[] = notifiersFromConfig(config.notify, systemClock, log);
   if (actions) notifiers.push(new UpdownActions(actions));
 
-  const { prober, description } = await chooseProber({ preference: probePreference(config.probe), helperCommand: bundledHelperCommand(), log: log.child('probe') });
-  log.info(`probing with ${description}`);
+  const probing = probesNeeded({ updown: config.updown.enabled, ping: config.ping.enabled, failover: config.failover?.enabled ?? false });
+  const { prober, description } = probing
+    ? await chooseProber({ preference: probePreference(config.probe), helperCommand: bundledHelperCommand(), log: log.child('probe') })
+    : { prober: NO_PROBER, description: null };
+  if (description !== null) log.info(`probing with ${description}`);
 
   try {
     await monitor(config, opts.data, updown, prober, notifiers, actions, http, log);
@@ -126,7 +129,7 @@ async function monitor(
     : null;
   const services = servicesFromConfig(config, { dataDir, prober, clock: systemClock, log, actions: actions ?? { call: () => undefined } });
   // Listening first: a port that is taken stops the daemon before it writes a record.
-  const live = [...(updown?.targets.map((t) => t.name) ?? []), ...(config.failover ? [config.failover.primary.name, config.failover.standby.name] : [])];
+  const live = [...(updown?.targets.map((t) => t.name) ?? []), ...(config.failover?.enabled ? [config.failover.primary.name, config.failover.standby.name] : [])];
   const server = http && (await serveHttp(http, dataDir, live, log));
   engine?.start();
   for (const service of services) service.start();

@@ -22,3 +22,19 @@ export interface Prober {
   probe(address: string, timeoutMs: number): Promise<ProbeResult>;
   close(): Promise<void>;
 }
+
+/**
+ * The prober of an instance whose monitors send no probe (ddns alone): no helper is started and
+ * no raw socket opened for nothing. A probe asked of it anyway is answered as one that could
+ * not be made.
+ */
+export const NO_PROBER: Prober = {
+  kind: 'ping-binary',
+  probe: () => Promise.resolve({ ok: false, reason: 'error', detail: 'no probing monitor is configured' }),
+  close: () => Promise.resolve(),
+};
+
+/** Whether any monitor the configuration enables sends probes: updown, ping and failover do; ddns asks HTTP providers. */
+export function probesNeeded(enabled: { updown: boolean; ping: boolean; failover: boolean }): boolean {
+  return enabled.updown || enabled.ping || enabled.failover;
+}
