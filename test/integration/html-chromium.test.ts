@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -8,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { OFFICE_HOURS } from '../../src/core/analysis/sla.js';
 import { writeHtmlReport } from '../../src/core/report/html/render-html.js';
 import { octoberDocument, writeEvents, writeTarget } from '../core/report/pdf-data.js';
+import { CHROMIUM_ARGS, CHROMIUM, chromiumMissing } from '../support/chromium.js';
 import { tempDir } from '../support/tmp.js';
 
 /**
@@ -15,21 +15,7 @@ import { tempDir } from '../support/tmp.js';
  * with no request but the file itself, no script error, its charts drawn, and it prints. A
  * screenshot is left in the temp folder for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = '/tmp/nom-html-report.png';
-
-/** CI installs chromium; a developer's box may not have it yet. Null when it is there. */
-function chromiumMissing(): string | null {
-  if (existsSync(CHROMIUM)) return null;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`${CHROMIUM} is missing: installing chromium with apt-get`);
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', timeout: 10 * 60_000 });
-    if (existsSync(CHROMIUM)) return null;
-    return `${CHROMIUM} is missing and apt-get install chromium failed (exit ${install.status})`;
-  }
-  return `${CHROMIUM} is missing and cannot be installed here (not root, or no apt-get): apt-get install chromium`;
-}
 
 const missing = chromiumMissing();
 if (missing !== null) console.log(`skipping the chromium test: ${missing}`);
@@ -64,7 +50,7 @@ describe('html report in chromium', { skip: missing ?? false }, () => {
     file = join(tempDir(), 'report.html');
     writeFileSync(file, chunks.join(''));
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
