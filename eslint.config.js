@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 const noElectron = { name: 'electron', message: 'electron belongs to src/main and src/preload only.' };
 const intoMain = { group: ['**/main/**', '**/main'], message: 'Nothing imports src/main.' };
 const intoRenderer = { group: ['**/renderer/**'], message: 'Nothing imports src/renderer.' };
+const intoCli = { group: ['**/cli/**', '**/cli'], message: 'Nothing imports src/cli: it is the command line only.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**'] },
@@ -26,9 +27,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**', 'src/cli/**', 'src/shared/**', 'src/helper/**'],
+    files: ['src/core/**', 'src/shared/**', 'src/helper/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [intoMain, intoRenderer, intoCli] }],
+    },
+  },
+  {
+    files: ['src/cli/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [intoMain, intoRenderer] }],
+    },
+  },
+  {
+    files: ['src/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [intoRenderer, intoCli] }],
     },
   },
   {

@@ -1,8 +1,9 @@
 import { extname, join } from 'node:path';
+import type { Zone } from 'luxon';
 import { REPORT_EXTENSIONS, type ReportFormat, type ReportJob } from '../shared/report-job.js';
 import { writeWhole } from '../core/fs/write-whole.js';
 import { reportFileName } from '../core/report/job/report-file-name.js';
-import type { ReportPeriod } from '../core/report/job/report-periods.js';
+import { reportPeriod, type PeriodKind, type ReportPeriod } from '../core/report/job/report-periods.js';
 import type { ReportQueue } from '../core/report/job/report-queue.js';
 import type { DialogPort, NotifyPort, ShellPort } from './ports.js';
 
@@ -16,6 +17,8 @@ export interface ExportDeps {
   documentsDir: string;
   /** Unix seconds. */
   now: () => number;
+  /** The zone whose calendar months the periods follow, and the report's times are in. */
+  zone: Zone;
 }
 
 export type ExportOutcome = { saved: string } | { canceled: true } | { failed: string };
@@ -35,30 +38,17 @@ const FORMAT_OF_EXTENSION: Record<string, ReportFormat> = { '.pdf': 'pdf', '.htm
  * The tray's "Export ISP report": asks where to save, makes the report for the period with
  * the one report engine (in its worker thread, so the tray stays responsive), writes it whole
  * and shows it in its folder. The file name says the format; a name without a known extension
- * gets `.pdf`.
+ * gets `.pdf`. The period's bounds are worked out when the file is chosen, not when the menu
+ * was drawn.
  */
-export async function exportIspReport(deps: ExportDeps, period: ReportPeriod): Promise<ExportOutcome> {
-  const draft: ReportJob = {
-    dataDir: deps.dataDir,
-    ...(period.from === undefined ? {} : { from: period.from }),
-    ...(period.to === undefined ? {} : { to: period.to }),
-    zone: null,
-    format: 'pdf',
-    now: deps.now(),
-  };
-  const choice = await deps.dialog.showSaveDialog({
-    title: `Export ISP report: ${period.label}`,
-    defaultPath: join(deps.documentsDir, reportFileName(draft)),
-    buttonLabel: 'Export',
-    filters: FILTERS,
-    properties: ['showOverwriteConfirmation', 'createDirectory'],
-  });
-  if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return { canceled: true };
-
-  const format = FORMAT_OF_EXTENSION[extname(choice.filePath).toLowerCase()];
-  const path = format === undefined ? `${choice.filePath}.${REPORT_EXTENSIONS.pdf}` : choice.filePath;
+export async function exportIspReport(deps: ExportDeps, kind: PeriodKind): Promise<ExportOutcome> {
+  const shown = reportPeriod(kind, deps.now(), deps.zone);
+  const path = await choosePath(deps, shown.label, join(deps.documentsDir, reportFileName(jobFor(deps, shown, 'pdf', deps.now()))));
+  if (path === null) return { canceled: true };
+  const now = deps.now();
+  const job = jobFor(deps, reportPeriod(kind, now, deps.zone), FORMAT_OF_EXTENSION[extname(path).toLowerCase()] ?? 'pdf', now);
   try {
-    const bytes = await deps.reports.run({ ...draft, format: format ?? 'pdf' });
+    const bytes = await deps.reports.run(job);
     await writeWhole(path, async (sink) => {
       await sink(bytes);
     });
@@ -70,4 +60,34 @@ export async function exportIspReport(deps: ExportDeps, period: ReportPeriod): P
   deps.shell.showItemInFolder(path);
   deps.notify('ISP report saved', path);
   return { saved: path };
+}
+
+/**
+ * The save dialog, until it gives a name whose extension names a format. A bare name becomes
+ * NAME.pdf, offered in the dialog again, so that replacing a NAME.pdf that exists is asked.
+ */
+async function choosePath(deps: ExportDeps, label: string, defaultPath: string): Promise<string | null> {
+  for (let suggested = defaultPath; ; ) {
+    const choice = await deps.dialog.showSaveDialog({
+      title: `Export ISP report: ${label}`,
+      defaultPath: suggested,
+      buttonLabel: 'Export',
+      filters: FILTERS,
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    if (choice.canceled || choice.filePath === undefined || choice.filePath === '') return null;
+    if (FORMAT_OF_EXTENSION[extname(choice.filePath).toLowerCase()] !== undefined) return choice.filePath;
+    suggested = `${choice.filePath}.${REPORT_EXTENSIONS.pdf}`;
+  }
+}
+
+function jobFor(deps: ExportDeps, period: ReportPeriod, format: ReportFormat, now: number): ReportJob {
+  return {
+    dataDir: deps.dataDir,
+    ...(period.from === undefined ? {} : { from: period.from }),
+    ...(period.to === undefined ? {} : { to: period.to }),
+    zone: deps.zone.name,
+    format,
+    now,
+  };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, nativeImage, Notification, shell, Tray } from 'electron';
 import { defaultDataDir } from '../core/paths.js';
-import { reportPeriods } from '../core/report/job/report-periods.js';
+import { reportPeriods, type PeriodKind } from '../core/report/job/report-periods.js';
 import { ReportQueue } from '../core/report/job/report-queue.js';
 import { runReportJob } from '../core/report/job/run-report-job.js';
 import { localZone } from '../core/time/zone.js';
@@ -14,8 +14,8 @@ import { trayMenu } from './tray-menu.js';
  */
 const ICON = fileURLToPath(new URL('../../assets/tray-icon.png', import.meta.url));
 
-/** The menu names months ("Last month (October 2026)"): rebuilt often enough to turn over with them. */
-const MENU_REFRESH_MS = 10 * 60_000;
+/** The menu names months ("Last month (October 2026)"); the export works its bounds out afresh, only the labels wait for this. */
+const MENU_REFRESH_MS = 60_000;
 
 function start(): void {
   const tray = new Tray(nativeImage.createFromPath(ICON));
@@ -28,10 +28,13 @@ function start(): void {
     dataDir: defaultDataDir(),
     documentsDir: app.getPath('documents'),
     now: () => Math.floor(Date.now() / 1000),
+    zone: localZone(),
+  };
+  const exportReport = (kind: PeriodKind) => {
+    exportIspReport(deps, kind).catch((err: unknown) => dialog.showErrorBox('The ISP report could not be made', err instanceof Error ? err.message : String(err)));
   };
   const refresh = () => {
-    const periods = reportPeriods(deps.now(), localZone().name);
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenu(periods, { exportReport: (period) => void exportIspReport(deps, period), quit: () => app.quit() })));
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenu(reportPeriods(deps.now(), deps.zone), { exportReport, quit: () => app.quit() })));
   };
   refresh();
   setInterval(refresh, MENU_REFRESH_MS);

@@ -1,8 +1,8 @@
-import type { ReportPeriod } from '../core/report/job/report-periods.js';
+import type { PeriodKind, ReportPeriod } from '../core/report/job/report-periods.js';
 import type { MenuTemplate } from './ports.js';
 
 export interface TrayActions {
-  exportReport(period: ReportPeriod): void;
+  exportReport(kind: PeriodKind): void;
   quit(): void;
 }
 
@@ -11,7 +11,7 @@ export function trayMenu(periods: ReportPeriod[], actions: TrayActions): MenuTem
   return [
     {
       label: 'Export ISP report',
-      submenu: periods.map((period) => ({ label: `${period.label}…`, click: () => actions.exportReport(period) })),
+      submenu: periods.map((period) => ({ label: `${period.label}…`, click: () => actions.exportReport(period.kind) })),
     },
     { type: 'separator' },
     { label: 'Quit nom', click: () => actions.quit() },

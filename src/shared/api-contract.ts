@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { REPORT_FORMATS } from './report-job.js';
 
 /**
- * The daemon's HTTP API: every request it reads and every answer it gives, one schema each,
- * checked on the side that receives it.
+ * The daemon's HTTP API: every request it reads and every answer it gives, one schema each.
+ * The daemon checks requests with these; a client (the tests, the dashboard to come) checks
+ * the answers.
  */
 export const API_PATHS = { report: '/api/report', targets: '/api/targets' } as const;
 
@@ -27,7 +28,6 @@ export const reportQuerySchema = z.strictObject({
   'sla-hours': z.string().max(64).optional(),
   'sla-min-outage': decimal(0, 86_400, 'seconds').optional(),
 });
-export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 /** GET /api/targets: the folders a report can name as its target. */
 export const targetsResponseSchema = z.strictObject({ targets: z.array(z.strictObject({ name: z.string() })) });

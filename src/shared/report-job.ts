@@ -45,8 +45,8 @@ export const reportReplySchema = z.discriminatedUnion('type', [
     type: z.literal('done'),
     bytes: z.custom<Uint8Array<ArrayBuffer>>((v) => v instanceof Uint8Array && v.buffer instanceof ArrayBuffer, 'expected the report bytes'),
   }),
-  /** `user`: the request was at fault (no such target, no records), not the program. */
-  z.strictObject({ type: z.literal('failed'), message: z.string(), user: z.boolean() }),
+  /** `user`: the request was at fault (no such target, no records), not the program; `stack` says where it failed, for the log. */
+  z.strictObject({ type: z.literal('failed'), message: z.string(), user: z.boolean(), stack: z.string().optional() }),
 ]);
 export type ReportReply = z.infer<typeof reportReplySchema>;
 

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import type { SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type * as ReportQueueModule from '../../src/core/report/job/report-queue.js';
 import type * as RunReportJob from '../../src/core/report/job/run-report-job.js';
-import { reportPeriods, type ReportPeriod } from '../../src/core/report/job/report-periods.js';
+import { namedZone } from '../../src/core/time/zone.js';
 import { exportIspReport, type ExportDeps } from '../../src/main/export-report.js';
 import { SEED_LOGS } from '../support/fixtures.js';
 import { tempDir, treeDigest } from '../support/tmp.js';
@@ -17,7 +17,6 @@ import { tempDir, treeDigest } from '../support/tmp.js';
  */
 const built = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
 const NOW = Date.UTC(2025, 10, 15, 12) / 1000;
-const [LAST_MONTH, , , EVERYTHING] = reportPeriods(NOW, 'UTC') as [ReportPeriod, ReportPeriod, ReportPeriod, ReportPeriod];
 
 interface Recorded {
   dialogs: SaveDialogOptions[];
@@ -28,12 +27,14 @@ interface Recorded {
 
 let reports: ExportDeps['reports'];
 
-function app(answer: string | null, dataDir = SEED_LOGS): { deps: ExportDeps; seen: Recorded } {
+/** The app with its dialog answering in turn: a path, or null for Cancel. */
+function app(answers: Array<string | null>, dataDir = SEED_LOGS): { deps: ExportDeps; seen: Recorded } {
   const seen: Recorded = { dialogs: [], errors: [], shown: [], notices: [] };
   const deps: ExportDeps = {
     dialog: {
       showSaveDialog: (options) => {
         seen.dialogs.push(options);
+        const answer = answers.shift() ?? null;
         return Promise.resolve<SaveDialogReturnValue>(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
       },
       showErrorBox: (title, content) => seen.errors.push(`${title}: ${content}`),
@@ -44,6 +45,7 @@ function app(answer: string | null, dataDir = SEED_LOGS): { deps: ExportDeps; se
     dataDir,
     documentsDir: '/home/user/Documents',
     now: () => NOW,
+    zone: namedZone('UTC'),
   };
   return { deps, seen };
 }
@@ -56,19 +58,19 @@ describe('Export ISP report (the tray action)', () => {
   });
 
   it('asks where to save, offering PDF first and a name that says the period', async () => {
-    const { deps, seen } = app(null);
-    assert.deepEqual(await exportIspReport(deps, LAST_MONTH), { canceled: true });
+    const { deps, seen } = app([null]);
+    assert.deepEqual(await exportIspReport(deps, 'last-month'), { canceled: true });
     const [options] = seen.dialogs;
     assert.equal(options?.title, 'Export ISP report: Last month (October 2025)');
-    assert.equal(options.defaultPath, '/home/user/Documents/nom-report-2025-10-01-to-2025-11-01.pdf');
+    assert.equal(options.defaultPath, '/home/user/Documents/nom-report-2025-10-01-to-2025-10-31.pdf');
     assert.deepEqual(options.filters?.map((f) => f.extensions[0]), ['pdf', 'html', 'md', 'csv', 'json']);
     assert.deepEqual([seen.errors, seen.shown, seen.notices], [[], [], []], 'a cancel does nothing more');
   });
 
   it('saves the PDF of the period, shows it in its folder and says so', async () => {
     const out = join(tempDir(), 'october.pdf');
-    const { deps, seen } = app(out);
-    assert.deepEqual(await exportIspReport(deps, LAST_MONTH), { saved: out });
+    const { deps, seen } = app([out]);
+    assert.deepEqual(await exportIspReport(deps, 'last-month'), { saved: out });
     const pdf = readFileSync(out);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.deepEqual(seen.shown, [out]);
@@ -78,14 +80,19 @@ describe('Export ISP report (the tray action)', () => {
 
   it('makes the format the file name asks for, and a PDF when the name has no known extension', async () => {
     const dir = tempDir();
-    const { deps } = app(join(dir, 'all.HTML'));
-    await exportIspReport(deps, EVERYTHING);
+    const { deps } = app([join(dir, 'all.HTML')]);
+    await exportIspReport(deps, 'everything');
     assert.match(readFileSync(join(dir, 'all.HTML'), 'utf8'), /^<!doctype html>/i);
-    const csv = app(join(dir, 'outages.csv'));
-    await exportIspReport(csv.deps, EVERYTHING);
+    const csv = app([join(dir, 'outages.csv')]);
+    await exportIspReport(csv.deps, 'everything');
     assert.match(readFileSync(join(dir, 'outages.csv'), 'utf8'), /^target,/);
-    const bare = app(join(dir, 'for-my-isp'));
-    assert.deepEqual(await exportIspReport(bare.deps, EVERYTHING), { saved: join(dir, 'for-my-isp.pdf') });
+    // A bare name is offered again as NAME.pdf, so the dialog can ask before replacing one that exists.
+    const bare = app([join(dir, 'for-my-isp'), join(dir, 'for-my-isp.pdf')]);
+    assert.deepEqual(await exportIspReport(bare.deps, 'everything'), { saved: join(dir, 'for-my-isp.pdf') });
+    assert.equal(bare.seen.dialogs[1]?.defaultPath, join(dir, 'for-my-isp.pdf'));
+    assert.deepEqual(readdirSync(dir).sort(), ['all.HTML', 'for-my-isp.pdf', 'outages.csv']);
+    const canceled = app([join(dir, 'again'), null]);
+    assert.deepEqual(await exportIspReport(canceled.deps, 'everything'), { canceled: true });
     assert.deepEqual(readdirSync(dir).sort(), ['all.HTML', 'for-my-isp.pdf', 'outages.csv']);
   });
 
@@ -95,8 +102,8 @@ describe('Export ISP report (the tray action)', () => {
     mkdirSync(empty);
     writeFileSync(join(root, 'kept.pdf'), 'the earlier report');
     const before = treeDigest(root);
-    const { deps, seen } = app(join(root, 'kept.pdf'), empty);
-    const outcome = await exportIspReport(deps, EVERYTHING);
+    const { deps, seen } = app([join(root, 'kept.pdf')], empty);
+    const outcome = await exportIspReport(deps, 'everything');
     assert.ok('failed' in outcome);
     assert.equal(seen.errors.length, 1);
     assert.match(seen.errors[0] ?? '', /^The ISP report could not be made: .*no transition logs here/);

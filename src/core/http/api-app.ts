@@ -18,11 +18,12 @@ export interface ApiDeps {
   /** The targets whose sessions this process is running now (see extendOpenSession). */
   liveTargets: () => readonly string[];
   log: Logger;
-  /** Host names a request may be addressed to; null for any. See `allowedHosts`. */
-  hosts: ReadonlySet<string> | null;
+  /** Whether a request's Host header names this server (see hostPolicy). */
+  acceptsHost: (header: string | undefined) => boolean;
 }
 
 const QUERY_LABELS: InputLabels = { from: 'from', to: 'to', tz: 'tz', slaHours: 'sla-hours' };
+const PATHS: readonly string[] = ['/', API_PATHS.targets, API_PATHS.report];
 
 /**
  * Nothing the daemon serves fetches anything: the report is self-contained and the front page
@@ -38,10 +39,11 @@ const SECURITY_HEADERS = {
 export function apiApp(deps: ApiDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
-    // A web page elsewhere could rebind its own name to 127.0.0.1 and read the reports: refuse names that are not ours.
-    if (deps.hosts && !deps.hosts.has(hostName(c.req.header('host')))) return c.json({ error: 'this server answers only to the names it listens on' } satisfies ApiError, 421);
-    await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    if (!deps.acceptsHost(c.req.header('host'))) {
+      return c.json({ error: 'this server answers only to its own names and addresses' } satisfies ApiError, 421);
+    }
+    await next();
   });
   app.get('/', async (c) => {
     const { reportPage } = await import('./report-page.js');
@@ -49,9 +51,14 @@ export function apiApp(deps: ApiDeps): Hono {
   });
   app.get(API_PATHS.targets, (c) => c.json({ targets: targetNames(deps.dataDir).map((name) => ({ name })) } satisfies TargetsResponse));
   app.get(API_PATHS.report, (c) => report(c, deps));
-  app.all('*', (c) => (['/', API_PATHS.targets, API_PATHS.report].includes(c.req.path) ? refuse(c, 405, `${c.req.method} is not allowed here: use GET`) : refuse(c, 404, `no such path: ${c.req.path}`)));
+  app.all('*', (c) => {
+    if (!PATHS.includes(c.req.path)) return refuse(c, 404, `no such path: ${c.req.path}`);
+    c.header('Allow', 'GET, HEAD');
+    return refuse(c, 405, `${c.req.method} is not allowed here: use GET`);
+  });
   app.onError((err, c) => {
-    deps.log.error(`HTTP ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    // One log line: under systemd each line is its own journal entry, and only the first would carry the priority.
+    deps.log.error(`HTTP ${c.req.method} ${c.req.path}: ${(err.stack ?? err.message).replace(/\n\s*/g, ' | ')}`);
     return refuse(c, 500, 'internal error: the daemon log has the details');
   });
   return app;
@@ -63,17 +70,24 @@ async function report(c: Context, deps: ApiDeps): Promise<Response> {
   const query = reportQuerySchema.safeParse(raw);
   if (!query.success) return refuse(c, 400, describeQueryIssue(query.error));
   const q = query.data;
+  if (q.sla === undefined && (q['sla-min-outage'] !== undefined || (q['sla-hours'] ?? 'all') !== 'all')) {
+    return refuse(c, 400, 'sla-hours and sla-min-outage are terms of a contract: give sla, the availability it promises, too');
+  }
+  if (targetNames(deps.dataDir).length === 0) return refuse(c, 404, 'nothing is recorded yet: the report can be made once the first records are written');
   try {
     const job = reportJobOf(
       { dataDir: deps.dataDir, format: q.format, target: q.target, from: q.from, to: q.to, tz: q.tz, sla: q.sla, slaHours: q['sla-hours'], slaMinOutage: q['sla-min-outage'] },
       QUERY_LABELS,
       deps.now(),
     );
+    const headers = { 'Content-Type': REPORT_MEDIA_TYPES[job.format], 'Content-Disposition': `attachment; filename="${reportFileName(job)}"` };
+    // HEAD asks whether the report can be had, not for the work of making it.
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
     const live = deps.liveTargets();
-    const bytes = await deps.reports.run(live.length === 0 ? job : { ...job, live: [...live] });
-    return c.body(bytes, 200, { 'Content-Type': REPORT_MEDIA_TYPES[job.format], 'Content-Disposition': `attachment; filename="${reportFileName(job)}"` });
+    const bytes = await deps.reports.run(live.length === 0 ? job : { ...job, live: [...live] }, c.req.raw.signal);
+    return c.body(bytes, 200, headers);
   } catch (err) {
-    if (err instanceof UserError) return refuse(c, 400, err.message);
+    if (err instanceof UserError) return refuse(c, 400, err.message.replaceAll(deps.dataDir, 'the data folder'));
     if (err instanceof ReportsBusy) {
       c.header('Retry-After', String(err.retryAfterSeconds));
       return refuse(c, 503, err.message);
@@ -102,18 +116,8 @@ function targetNames(dataDir: string): string[] {
   }
 }
 
+/** Errors echo what was asked; a control character in it would break the one line into two. */
 function refuse(c: Context, status: ContentfulStatusCode, error: string): Response {
-  return c.json({ error } satisfies ApiError, status);
-}
-
-/** The Host header's name without its port; `[::1]:8080` gives `[::1]`. */
-function hostName(header: string | undefined): string {
-  if (header === undefined) return '';
-  return header.replace(/:\d+$/, '').toLowerCase();
-}
-
-/** Names a browser on this machine may use; any name when listening beyond it (there is no telling which). */
-export function allowedHosts(host: string, loopback: boolean): ReadonlySet<string> | null {
-  if (!loopback) return null;
-  return new Set(['localhost', '127.0.0.1', '[::1]', host.includes(':') ? `[${host}]` : host]);
+  const line = error.replace(/\p{Cc}/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return c.json({ error: line } satisfies ApiError, status);
 }

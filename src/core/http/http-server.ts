@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { UserError } from '../errors.js';
-import { allowedHosts, apiApp, type ApiDeps } from './api-app.js';
-import { isLoopback, type ListenAddress } from './listen-address.js';
+import type { ReportQueue } from '../report/job/report-queue.js';
+import { apiApp, type ApiDeps } from './api-app.js';
+import { hostPolicy } from './host-policy.js';
+import type { ListenAddress } from './listen-address.js';
 
 export interface RunningServer {
   /** The origin a browser opens, with the port actually bound (no path: the log would hide one as a secret). */
@@ -11,8 +13,8 @@ export interface RunningServer {
 }
 
 /** Serves the API on `address`; a port already taken or not allowed is the user's to fix. */
-export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps, 'hosts'>): Promise<RunningServer> {
-  const app = apiApp({ ...deps, hosts: allowedHosts(address.host, isLoopback(address.host)) });
+export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps, 'acceptsHost' | 'reports'> & { reports: Pick<ReportQueue, 'run' | 'close'> }): Promise<RunningServer> {
+  const app = apiApp({ ...deps, acceptsHost: hostPolicy(address.host) });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -23,8 +25,10 @@ export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps
   const host = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   return {
     url: `http://${host}:${bound.port}`,
+    // Reports being made or waiting are stopped too: a worker thread would keep the daemon alive.
     close: () =>
       new Promise<void>((resolve) => {
+        deps.reports.close();
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

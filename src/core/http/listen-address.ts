@@ -19,8 +19,3 @@ export function parseListenAddress(text: string): ListenAddress {
   if (match[1]?.startsWith('[') && isIP(host) !== 6) throw new UserError(`--http: "${match[1]}" is not an IPv6 address`);
   return { host, port };
 }
-
-/** Whether only this machine can reach the address, so that browsers' Host headers must name it too. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}

@@ -14,7 +14,7 @@ export type ProbeResult =
   /** The probe could not be made at all (helper restarting, bad address): no evidence either way. */
   | { ok: false; reason: 'error'; detail: string };
 
-export type ProberKind = 'icmp-helper' | 'ping-binary' | 'tcp';
+export type ProberKind = 'icmp-helper' | 'ping-binary' | 'tcp' | 'none';
 
 export interface Prober {
   readonly kind: ProberKind;
@@ -29,7 +29,7 @@ export interface Prober {
  * not be made.
  */
 export const NO_PROBER: Prober = {
-  kind: 'ping-binary',
+  kind: 'none',
   probe: () => Promise.resolve({ ok: false, reason: 'error', detail: 'no probing monitor is configured' }),
   close: () => Promise.resolve(),
 };

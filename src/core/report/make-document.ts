@@ -78,7 +78,7 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
     events: withEvents ? readSystemJournal(request.dataDir) : [],
     latency: new Map(loaded.map((l) => [l.data.name, latencyOf(l.samples, analysis.calendar)])),
     generatedAt: request.now,
-    live: loaded.filter((l) => live.names.has(l.data.name) && l.data.series.times.at(-1) === live.until).map((l) => l.data.name),
+    live: report.range.to < live.until ? [] : loaded.filter((l) => live.names.has(l.data.name) && l.data.series.times.at(-1) === live.until).map((l) => l.data.name),
   });
   return { report, document };
 }

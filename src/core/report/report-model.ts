@@ -2,6 +2,7 @@ import { outagesIn, outagesOf, type Outage } from '../accounting/outages.js';
 import type { TimeRange } from '../accounting/time-range.js';
 import { recordedRange, totalsOf, type Totals } from '../accounting/totals.js';
 import { UserError } from '../errors.js';
+import { isoUtc } from '../time/clock-format.js';
 import type { OutageBounds, OutageCause, StartEvidence } from '../../shared/events.js';
 import type { TargetData } from '../store/target-data.js';
 
@@ -21,6 +22,9 @@ export interface Report {
   range: TimeRange;
   targets: TargetReport[];
 }
+
+const YEAR = 365.25 * 86_400;
+const MAX_RANGE_YEARS = 25;
 
 /** Bounds the user asked for; a missing one falls back to the first or last record. */
 export interface RequestedRange {
@@ -47,7 +51,13 @@ function resolveRange(targets: TargetData[], requested: RequestedRange): TimeRan
   }
   const from = requested.from ?? Math.min(...recorded.map((r) => r.from));
   const to = requested.to ?? Math.max(...recorded.map((r) => r.to));
-  if (from > to) throw new UserError('--from must not be after --to');
+  if (from > to) {
+    if (requested.to === undefined) throw new UserError(`the range starts after the last record (${isoUtc(to)})`);
+    if (requested.from === undefined) throw new UserError(`the range ends before the first record (${isoUtc(from)})`);
+    throw new UserError('the range starts after it ends');
+  }
+  // Each day of the range is analysed and charted: a range of centuries is a mistake, and would take minutes.
+  if (to - from > MAX_RANGE_YEARS * YEAR) throw new UserError(`the range is longer than ${MAX_RANGE_YEARS} years: ask for a shorter one`);
   return { from, to };
 }
 

@@ -2,6 +2,9 @@ import { DateTime } from 'luxon';
 import { UserError } from '../errors.js';
 import type { Zone } from 'luxon';
 
+/** 9999-12-31T23:59:59Z: the last second an ISO date can name. */
+const LAST_SECOND = 253_402_300_799;
+
 const FORMS = 'use 2025-10, 2025-10-01, 2025-10-01T14:00, 2025-10-01T14:00:00Z or @UNIXSECONDS';
 
 /**
@@ -11,7 +14,11 @@ const FORMS = 'use 2025-10, 2025-10-01, 2025-10-01T14:00, 2025-10-01T14:00:00Z o
  */
 export function parseTimeInput(bound: 'from' | 'to', label: string, text: string, zone: Zone): number {
   const unix = /^@(\d+)$/.exec(text);
-  if (unix) return Number(unix[1]);
+  if (unix) {
+    const seconds = Number(unix[1]);
+    if (seconds > LAST_SECOND) throw new UserError(`${label}: "${text}" is after the year 9999`);
+    return seconds;
+  }
 
   const normalized = text.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
   const parsed = DateTime.fromISO(normalized, { zone });

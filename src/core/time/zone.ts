@@ -13,5 +13,6 @@ export function namedZone(name: string, label = '--tz'): Zone {
   if (!IANAZone.isValidZone(name)) {
     throw new UserError(`${label}: unknown time zone "${name}" (use an IANA name such as Europe/Oslo, or UTC)`);
   }
-  return IANAZone.create(name);
+  // europe/oslo is valid, and named in the report as the zone database names it.
+  return IANAZone.create(new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone);
 }

@@ -11,7 +11,7 @@ import type * as RunReportJob from '../../../src/core/report/job/run-report-job.
 import { apiErrorSchema, targetsResponseSchema } from '../../../src/shared/api-contract.js';
 import { reportJson } from '../../../src/shared/report-json.js';
 import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
-import { treeDigest } from '../../support/tmp.js';
+import { tempDir, treeDigest } from '../../support/tmp.js';
 
 /**
  * The daemon's HTTP API over a real socket, with reports made by the real worker thread, over
@@ -53,6 +53,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
   after(async () => {
     await server.close();
     assert.equal(treeDigest(SEED_LOGS), before_, 'no request changed a data file');
+    assert.deepEqual(lines.filter((l) => /ERROR/.test(l)), [], 'no request was an internal error');
   });
 
   it('lists the targets, as the contract says', async () => {
@@ -99,7 +100,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     assert.equal(report.zone, 'Europe/Oslo');
     assert.equal(report.targets[0]?.sla?.target, 0.995);
     assert.equal(report.targets[0]?.sla?.min_outage_s, 60);
-    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="nom-report-v2-plain-1-2025-10-12-to-2025-10-14.json"');
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="nom-report-v2-plain-1-2025-10-12-to-2025-10-13.json"');
   });
 
   it('makes the HTML and the PDF', async () => {
@@ -152,16 +153,33 @@ describe('HTTP API: the report page, targets and the report engine', () => {
       ['/api/report?target=a&target=b', /^give "target" once/],
       ['/api/report?target=nosuch', /^no target named "nosuch"/],
       ['/api/report?from=2025-11&to=2025-10', /^from must be before to$/],
+      ['/api/report?from=2100-01&target=v2-plain-1', /^the range starts after the last record \(2025-10-17T01:14:14Z\)$/],
+      ['/api/report?to=2000-01&target=v2-plain-1', /^the range ends before the first record \(2025-10-10T20:12:08Z\)$/],
+      ['/api/report?from=@0&to=2100-01', /^the range is longer than 25 years/],
+      ['/api/report?from=@99999999999999999999', /^from: "@99999999999999999999" is after the year 9999$/],
+      ['/api/report?sla-hours=business', /^sla-hours and sla-min-outage are terms of a contract: give sla/],
+      ['/api/report?target=a%0Ab', /^no target named "a\\u000ab"/],
+      ['/api/report?tz=Europe%0AOslo', /^tz: unknown time zone "Europe\\u000aOslo"/],
     ];
     for (const [path, expected] of cases) assert.match(await refusal(await get(path), 400), expected, path);
   });
 
   it('answers other methods with 405 and unknown paths with 404', async () => {
-    assert.match(await refusal(await get('/api/report', { method: 'POST' }), 405), /POST is not allowed here/);
+    const post = await get('/api/report', { method: 'POST' });
+    assert.equal(post.headers.get('allow'), 'GET, HEAD');
+    assert.match(await refusal(post, 405), /POST is not allowed here/);
     assert.match(await refusal(await get('/api/nothing'), 404), /no such path: \/api\/nothing/);
   });
 
-  it('answers only to its own names while it listens on loopback', async () => {
+  it('answers HEAD with the headers of the report, without making it', async () => {
+    const head = await get('/api/report?format=pdf&target=v1-1', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), 'application/pdf');
+    assert.equal(await head.text(), '');
+    assert.equal((await get('/api/report?format=docx', { method: 'HEAD' })).status, 400);
+  });
+
+  it('answers only to its own names and addresses', async () => {
     // fetch() sends the URL's own host whatever it is told, so this asks the way a rebound page's browser would.
     const { port } = new URL(server.url);
     const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -174,7 +192,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
       req.end();
     });
     assert.equal(response.status, 421);
-    assert.match(apiErrorSchema.parse(JSON.parse(response.body)).error, /answers only to the names it listens on/);
+    assert.match(apiErrorSchema.parse(JSON.parse(response.body)).error, /answers only to its own names and addresses/);
     const local = await fetch(`${server.url.replace('127.0.0.1', 'localhost')}/api/targets`);
     assert.equal(local.status, 200);
   });
@@ -183,12 +201,49 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     const port = Number(new URL(server.url).port);
     const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
     await assert.rejects(
-      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')) }, now: () => NOW, liveTargets: () => [], log }),
+      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')), close() {} }, now: () => NOW, liveTargets: () => [], log }),
       (err: Error) => err.name === 'UserError' && err.message === `--http: 127.0.0.1:${port} is in use by another program`,
     );
   });
 
-  it('logged no internal error', () => {
-    assert.deepEqual(lines.filter((l) => /ERROR/.test(l)), []);
+});
+
+describe('HTTP API: reports waiting their turn, and nothing recorded yet', () => {
+  it('makes one report at a time, answers 503 with Retry-After past the queue, and stops the reports on close', async () => {
+    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
+    const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
+    const signals: AbortSignal[] = [];
+    const gated = (_job: unknown, signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<Uint8Array<ArrayBuffer>>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stopped'))));
+    };
+    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+    const busy = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(gated, 1), now: () => NOW, liveTargets: () => [], log });
+    const first = fetch(`${busy.url}/api/report?format=md`).catch((err: unknown) => err);
+    while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await fetch(`${busy.url}/api/report?format=md`);
+    assert.equal(second.status, 503);
+    assert.ok(Number(second.headers.get('retry-after')) > 0);
+    assert.match(apiErrorSchema.parse(await second.json()).error, /reports are being made already/);
+    await busy.close();
+    await first;
+    assert.equal(signals[0]?.aborted, true, 'the report being made was stopped');
+  });
+
+  it('says nothing is recorded yet, without naming the data folder', async () => {
+    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
+    const empty = tempDir();
+    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
+    const fresh = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: empty, reports: { run: () => Promise.reject(new Error('unused')), close() {} }, now: () => NOW, liveTargets: () => [], log });
+    try {
+      const response = await fetch(`${fresh.url}/api/report`);
+      assert.equal(response.status, 404);
+      const { error } = apiErrorSchema.parse(await response.json());
+      assert.match(error, /^nothing is recorded yet/);
+      assert.ok(!error.includes(empty));
+      assert.deepEqual(targetsResponseSchema.parse(await (await fetch(`${fresh.url}/api/targets`)).json()), { targets: [] });
+    } finally {
+      await fresh.close();
+    }
   });
 });

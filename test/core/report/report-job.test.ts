@@ -47,7 +47,7 @@ describe('a report job: what the CLI, the HTTP API and the app ask the engine fo
   it('names the file for what it holds', () => {
     assert.equal(reportFileName(JOB), 'nom-report-2026-11-23.pdf');
     assert.equal(reportFileName({ ...JOB, format: 'seed', target: 'my isp/2' }), 'nom-report-my_isp_2-2026-11-23.txt');
-    assert.equal(reportFileName({ ...JOB, format: 'csv', from: Date.UTC(2026, 9, 1) / 1000, to: Date.UTC(2026, 10, 1) / 1000 }), 'nom-report-2026-10-01-to-2026-11-01.csv');
+    assert.equal(reportFileName({ ...JOB, format: 'csv', from: Date.UTC(2026, 9, 1) / 1000, to: Date.UTC(2026, 10, 1) / 1000 }), 'nom-report-2026-10-01-to-2026-10-31.csv');
     assert.equal(reportFileName({ ...JOB, from: Date.UTC(2026, 9, 1) / 1000 }), 'nom-report-2026-10-01-to-2026-11-23.pdf');
   });
 });
@@ -68,6 +68,28 @@ describe('the report queue', () => {
     const results = await Promise.all([1, 2, 3].map((now) => queue.run({ ...JOB, now })));
     assert.deepEqual(results.map((r) => r[0]), [1, 2, 3]);
     assert.deepEqual(log, ['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+  });
+
+  it('does not make a report whose asker went away while it waited, and stops all on close', async () => {
+    const made: number[] = [];
+    const signals: AbortSignal[] = [];
+    const queue = new ReportQueue((job, signal) => {
+      made.push(job.now);
+      signals.push(signal);
+      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+    });
+    const running = queue.run({ ...JOB, now: 1 });
+    const gone = new AbortController();
+    const waiting = queue.run({ ...JOB, now: 2 }, gone.signal);
+    const third = queue.run({ ...JOB, now: 3 });
+    while (made.length === 0) await sleep(1);
+    gone.abort(new Error('the client went away'));
+    queue.close();
+    await assert.rejects(running, /server is stopping/);
+    await assert.rejects(waiting, /client went away/);
+    await assert.rejects(third, /server is stopping/);
+    assert.deepEqual(made, [1], 'only the first was ever started');
+    await assert.rejects(queue.run(JOB), /server is stopping/);
   });
 
   it('goes on after a report fails', async () => {

@@ -16,7 +16,8 @@ async function main(): Promise<ReportReply> {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     });
   } catch (err) {
-    return { type: 'failed', message: err instanceof Error ? err.message : String(err), user: err instanceof UserError };
+    if (err instanceof UserError) return { type: 'failed', message: err.message, user: true };
+    return { type: 'failed', message: err instanceof Error ? err.message : String(err), user: false, ...(err instanceof Error && err.stack ? { stack: err.stack } : {}) };
   }
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
   let at = 0;
