@@ -5,13 +5,13 @@ import {
   echoRequest,
   helperCalls,
   type EchoRequest,
-  type EchoValue,
   type HelperMessage,
   type HelperReply,
   type IpFamily,
 } from '../../shared/helper-protocol.js';
 import { readEchoValue } from '../../shared/helper-quick-read.js';
 import { spawnHelper, type HelperCommand, type HelperProcess } from './helper-process.js';
+import { toProbeResult } from './echo-result.js';
 import type { ProbeResult, Prober } from './prober.js';
 
 export interface HelperClientOptions {
@@ -285,19 +285,6 @@ export class HelperClient implements Prober {
     const timer = this[name];
     if (timer) this.clock.clearTimeout(timer);
     this[name] = null;
-  }
-}
-
-export function toProbeResult(value: EchoValue): ProbeResult {
-  switch (value.status) {
-    case 'reply':
-      return { ok: true, rttMs: value.rttMs, from: value.from };
-    case 'timeout':
-      return { ok: false, reason: 'timeout' };
-    case 'unreachable':
-      return { ok: false, reason: 'unreachable', from: value.from, detail: value.detail };
-    case 'local':
-      return { ok: false, reason: 'local', code: value.code, detail: value.detail };
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type HelperRequest,
   type RouteSetDefaultValue,
 } from '../../shared/helper-protocol.js';
-import { toProbeResult } from './helper-client.js';
+import { toProbeResult } from './echo-result.js';
 import { spawnHelper, type HelperCommand, type HelperProcess } from './helper-process.js';
 import type { ProbeResult } from './prober.js';
 import type { RouteCallResult, RouteControl, RouteLinkSpec } from './route-control.js';
