@@ -5,6 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type * as HttpServer from '../../src/core/http/http-server.js';
 import type * as ReportQueueModule from '../../src/core/report/job/report-queue.js';
 import type * as RunReportJob from '../../src/core/report/job/run-report-job.js';
+import { createLogger } from '../../src/core/log.js';
+import { built } from '../support/built.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from '../support/chromium.js';
 import { SEED_LOGS } from '../support/fixtures.js';
 
@@ -13,7 +15,6 @@ import { SEED_LOGS } from '../support/fixtures.js';
  * script, and one click on "Make the report" downloads the report chosen in the form. Runs the
  * built modules, as the daemon does (the report's worker thread cannot start from TypeScript).
  */
-const built = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
 const SCREENSHOT = '/tmp/nom-report-page.png';
 const NOW = Date.UTC(2025, 10, 1) / 1000;
 
@@ -31,7 +32,7 @@ describe('the report page in chromium', { skip: missing ?? false }, () => {
     const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
     const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
     const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
-    const log = { debug() {}, info() {}, warn() {}, error: (m: string) => problems.push(m), child: () => log };
+    const log = createLogger('test', { minLevel: 'error', write: (line) => problems.push(line) });
     server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(runReportJob), now: () => NOW, liveTargets: () => [], log });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 900, height: 900 } });

@@ -7,6 +7,7 @@ import type * as ReportQueueModule from '../../src/core/report/job/report-queue.
 import type * as RunReportJob from '../../src/core/report/job/run-report-job.js';
 import { namedZone } from '../../src/core/time/zone.js';
 import { exportIspReport, type ExportDeps } from '../../src/main/export-report.js';
+import { built } from '../support/built.js';
 import { SEED_LOGS } from '../support/fixtures.js';
 import { tempDir, treeDigest } from '../support/tmp.js';
 
@@ -15,7 +16,6 @@ import { tempDir, treeDigest } from '../support/tmp.js';
  * played by recorders, and reports made by the real engine in its worker thread (built: Node 20
  * cannot start a worker from TypeScript source).
  */
-const built = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
 const NOW = Date.UTC(2025, 10, 15, 12) / 1000;
 
 interface Recorded {

@@ -5,11 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import type * as HttpServer from '../../../src/core/http/http-server.js';
-import type * as Log from '../../../src/core/log.js';
+import { createLogger, type Logger } from '../../../src/core/log.js';
 import type * as ReportQueueModule from '../../../src/core/report/job/report-queue.js';
 import type * as RunReportJob from '../../../src/core/report/job/run-report-job.js';
 import { apiErrorSchema, targetsResponseSchema } from '../../../src/shared/api-contract.js';
 import { reportJson } from '../../../src/shared/report-json.js';
+import { built } from '../../support/built.js';
 import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
 import { tempDir, treeDigest } from '../../support/tmp.js';
 
@@ -19,13 +20,21 @@ import { tempDir, treeDigest } from '../../support/tmp.js';
  * worker from TypeScript source, and the server must see the worker's errors as its own kind.
  */
 const GOLDEN = fileURLToPath(new URL('../../golden/', import.meta.url));
-const built = <T>(path: string): Promise<T> => import(new URL(`../../../dist/${path}`, import.meta.url).href) as Promise<T>;
 const NOW = Date.UTC(2025, 10, 1) / 1000;
+const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
+const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
+const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
+/** For servers whose reports a test never asks for. */
+const NO_REPORTS = { run: () => Promise.reject(new Error('unused')), close() {} };
+
+/** The API as the daemon serves it, on loopback, with the test's data, reports and log. */
+function serve(port: number, dataDir: string, reports: Parameters<typeof startHttpServer>[1]['reports'], options: { log?: Logger; live?: () => readonly string[] } = {}) {
+  return startHttpServer({ host: '127.0.0.1', port }, { dataDir, reports, now: () => NOW, liveTargets: options.live ?? (() => []), log: options.log ?? createLogger('test', { write: () => undefined }) });
+}
 
 let server: HttpServer.RunningServer;
 /** The targets the test plays the daemon running, as the daemon tells its API. */
 let live: string[] = [];
-let startServer: typeof HttpServer.startHttpServer;
 let before_: string;
 const lines: string[] = [];
 
@@ -42,13 +51,8 @@ async function refusal(response: Response, status: number): Promise<string> {
 describe('HTTP API: the report page, targets and the report engine', () => {
   before(async () => {
     before_ = treeDigest(SEED_LOGS);
-    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
-    startServer = startHttpServer;
-    const { createLogger } = await built<typeof Log>('core/log.js');
-    const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
-    const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
     const log = createLogger('test', { minLevel: 'debug', write: (line) => lines.push(line) });
-    server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(runReportJob), now: () => NOW, liveTargets: () => live, log });
+    server = await serve(0, SEED_LOGS, new ReportQueue(runReportJob), { log, live: () => live });
   });
   after(async () => {
     await server.close();
@@ -199,26 +203,21 @@ describe('HTTP API: the report page, targets and the report engine', () => {
 
   it('says so in one line when its port is taken', async () => {
     const port = Number(new URL(server.url).port);
-    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
     await assert.rejects(
-      startServer({ host: '127.0.0.1', port }, { dataDir: SEED_LOGS, reports: { run: () => Promise.reject(new Error('unused')), close() {} }, now: () => NOW, liveTargets: () => [], log }),
+      serve(port, SEED_LOGS, NO_REPORTS),
       (err: Error) => err.name === 'UserError' && err.message === `--http: 127.0.0.1:${port} is in use by another program`,
     );
   });
-
 });
 
 describe('HTTP API: reports waiting their turn, and nothing recorded yet', () => {
   it('makes one report at a time, answers 503 with Retry-After past the queue, and stops the reports on close', async () => {
-    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
-    const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/report-queue.js');
     const signals: AbortSignal[] = [];
     const gated = (_job: unknown, signal: AbortSignal) => {
       signals.push(signal);
       return new Promise<Uint8Array<ArrayBuffer>>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stopped'))));
     };
-    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
-    const busy = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: SEED_LOGS, reports: new ReportQueue(gated, 1), now: () => NOW, liveTargets: () => [], log });
+    const busy = await serve(0, SEED_LOGS, new ReportQueue(gated, 1));
     const first = fetch(`${busy.url}/api/report?format=md`).catch((err: unknown) => err);
     while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const second = await fetch(`${busy.url}/api/report?format=md`);
@@ -231,10 +230,8 @@ describe('HTTP API: reports waiting their turn, and nothing recorded yet', () =>
   });
 
   it('says nothing is recorded yet, without naming the data folder', async () => {
-    const { startHttpServer } = await built<typeof HttpServer>('core/http/http-server.js');
     const empty = tempDir();
-    const log = { debug() {}, info() {}, warn() {}, error() {}, child: () => log };
-    const fresh = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir: empty, reports: { run: () => Promise.reject(new Error('unused')), close() {} }, now: () => NOW, liveTargets: () => [], log });
+    const fresh = await serve(0, empty, NO_REPORTS);
     try {
       const response = await fetch(`${fresh.url}/api/report`);
       assert.equal(response.status, 404);
