@@ -36,6 +36,16 @@ export const outageBounds = z.object({
 });
 
 const unixSeconds = z.number().int().nonnegative();
+const figure = z.number().nonnegative().nullable();
+
+/** What a degraded period was measured as: loss in percent, the median round trip and the target's own baseline in ms. */
+const degradedFigures = {
+  loss_pct: figure,
+  median_rtt_ms: figure,
+  baseline_rtt_ms: figure,
+  /** In words: "loss 20 % (threshold 5 %)". */
+  reason: z.string().max(500),
+};
 
 export const monitorEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('transition'), target: z.string(), status: z.enum(['UP', 'DOWN']), at: unixSeconds, initial: z.boolean() }),
@@ -47,6 +57,19 @@ export const monitorEvent = z.discriminatedUnion('type', [
     end: unixSeconds,
     bounds: outageBounds,
     addping: z.array(addressFact),
+  }),
+  /** The connection works, but badly: never downtime, shown beside the outages. */
+  z.object({ type: z.literal('degraded'), target: z.string(), start: unixSeconds, ...degradedFigures }),
+  z.object({ type: z.literal('degraded-end'), target: z.string(), start: unixSeconds, end: unixSeconds, ...degradedFigures }),
+  /** Why the session that a STOPPED at `start` closes was stopped: the user paused, the settings changed. */
+  z.object({
+    type: z.literal('unmonitored'),
+    target: z.string(),
+    start: unixSeconds,
+    /** When a pause was to end; null: until resumed, or not a pause. */
+    until: unixSeconds.nullable(),
+    reason: z.enum(['paused', 'settings-changed']),
+    detail: z.string().max(200),
   }),
 ]);
 

@@ -67,7 +67,7 @@ function withJournal(outages: Outage[], target: TargetData): ReportedOutage[] {
   const ends = new Map<number, Extract<TargetData['journal'][number], { type: 'outage-end' }>>();
   for (const entry of target.journal) {
     if (entry.type === 'outage-start') starts.set(entry.start, entry);
-    else ends.set(entry.start, entry);
+    else if (entry.type === 'outage-end') ends.set(entry.start, entry);
   }
   return outages.map((o) => ({
     ...o,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { monitorEvent, type MonitorEvent } from '../../shared/events.js';
 import { UserError, fsUserError } from '../errors.js';
 
-/** The journal keeps what the transition log cannot: each outage's cause and evidence. */
-export type JournalEntry = Extract<MonitorEvent, { type: 'outage-start' | 'outage-end' }>;
+/** The journal keeps what the transition log cannot: each outage's cause and evidence, degraded periods, why monitoring stopped. */
+export type JournalEntry = Exclude<MonitorEvent, { type: 'transition' }>;
 
 const JOURNAL_FILE = /^events_\d{4}-\d{2}\.jsonl$/;
 
