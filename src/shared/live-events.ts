@@ -22,7 +22,8 @@ export const stateEvent = z.object({
   type: z.literal('state'),
   target: z.string(),
   state: targetState,
-  since: unixSeconds,
+  /** null while unknown. */
+  since: unixSeconds.nullable(),
   /** The open outage's cause once known. */
   cause: outageCause.nullable(),
 });

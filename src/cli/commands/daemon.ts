@@ -1,28 +1,21 @@
 import { setFlagsFromString } from 'node:v8';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { NomConfig } from '../../shared/config-schema.js';
-import { ActionRunner } from '../../core/actions/action-runner.js';
-import { UpdownActions } from '../../core/actions/updown-actions.js';
-import { systemClock } from '../../core/clock.js';
 import { instanceConfigPath, loadConfig } from '../../core/config/config-file.js';
-import { resolveUpdown, type ResolvedUpdown } from '../../core/config/resolve-updown.js';
-import { Engine } from '../../core/engine/engine.js';
-import { servicesFromConfig } from '../../core/engine/services-from-config.js';
 import { UserError } from '../../core/errors.js';
+import { startHttpServer, type RunningServer } from '../../core/http/http-server.js';
+import { ensureToken } from '../../core/http/http-token.js';
+import { isLoopback, parseListenAddress, type ListenAddress } from '../../core/http/listen-address.js';
 import { createLogger, type Logger } from '../../core/log.js';
 import { UPDOWN_DEFAULTS } from '../../core/monitors/updown-options.js';
-import { defaultGateway } from '../../core/net/default-gateway.js';
-import { startHttpServer, type RunningServer } from '../../core/http/http-server.js';
-import { parseListenAddress, type ListenAddress } from '../../core/http/listen-address.js';
+import { bundledUiDir, defaultDataDir } from '../../core/paths.js';
 import { ReportQueue } from '../../core/report/job/report-queue.js';
 import { runReportJob } from '../../core/report/job/run-report-job.js';
-import { notifiersFromConfig } from '../../core/notify/from-config.js';
-import type { Notifier } from '../../core/notify/notifier.js';
-import { defaultDataDir } from '../../core/paths.js';
-import { chooseProber, type ProbePreference } from '../../core/probe/choose-prober.js';
-import { queryDns } from '../../core/probe/dns-query.js';
-import { NO_PROBER, probesNeeded, type Prober } from '../../core/probe/prober.js';
-import { bundledHelperCommand } from '../../core/probe/route-client.js';
+import { runtimeHandlers } from '../../core/runtime/api-handlers.js';
+import { composeRuntime } from '../../core/runtime/compose.js';
+import type { Runtime } from '../../core/runtime/runtime.js';
+import { localZone } from '../../core/time/zone.js';
 import { configFromFlags, refuseMonitorFlags, type DaemonFlags } from '../daemon-flags.js';
 import { positiveNumber, wholeNumber } from '../numbers.js';
 
@@ -33,9 +26,6 @@ interface DaemonOptions extends DaemonFlags {
   instance?: string;
   verbose?: boolean;
 }
-
-/** How long queued action calls get to run at shutdown. */
-const ACTIONS_STOP_MS = 10_000;
 
 /**
  * The daemon runs for months with a small, steady live set, which V8's defaults do not expect:
@@ -82,72 +72,38 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   const log = createLogger('nom', { minLevel: opts.verbose ? 'debug' : 'info' });
   const http = opts.http === undefined ? null : parseListenAddress(opts.http);
   const { config, path } = readConfig(opts, command, log);
-  const updown = config.updown.enabled ? await resolveUpdown(config.updown) : null;
-  const actions = config.action
-    ? new ActionRunner({ script: config.action.script, timeoutMs: config.action.timeout * 1000, instance: config.instance, syslog: process.env.JOURNAL_STREAM !== undefined, log: log.child('action') })
-    : null;
   if (path !== null) log.info(`configuration ${path} (instance ${config.instance})`);
-  if (actions?.runAs) log.info(`action scripts run as uid ${actions.runAs.uid}, never as root`);
-  const notifiers: Notifier[] = notifiersFromConfig(config.notify, systemClock, log);
-  if (actions) notifiers.push(new UpdownActions(actions));
-
-  const probing = probesNeeded({ updown: config.updown.enabled, ping: config.ping.enabled, failover: config.failover?.enabled ?? false });
-  const { prober, description } = probing
-    ? await chooseProber({ preference: probePreference(config.probe), helperCommand: bundledHelperCommand(), log: log.child('probe') })
-    : { prober: NO_PROBER, description: null };
-  if (description !== null) log.info(`probing with ${description}`);
-
-  try {
-    await monitor(config, opts.data, updown, prober, notifiers, actions, http, log);
-  } finally {
-    await prober.close();
-  }
-}
-
-/** Runs the monitors until SIGINT/SIGTERM, then stops them in order: probing, records, notices, scripts. */
-async function monitor(
-  config: NomConfig,
-  dataDir: string,
-  updown: ResolvedUpdown | null,
-  prober: Prober,
-  notifiers: Notifier[],
-  actions: ActionRunner | null,
-  http: ListenAddress | null,
-  log: Logger,
-): Promise<void> {
-  const engine = updown
-    ? new Engine({
-        dataDir,
-        targets: updown.targets,
-        options: { ...config.updown, confirmSpacing: UPDOWN_DEFAULTS.confirmSpacing },
-        prober,
-        clock: systemClock,
-        log,
-        notifiers,
-        evidence: { gateway: () => defaultGateway(), dns: updown.dns && { ...updown.dns, query: queryDns }, addping: updown.addping },
-      })
-    : null;
-  const services = servicesFromConfig(config, { dataDir, prober, clock: systemClock, log, actions: actions ?? { call: () => undefined } });
+  const runtime = composeRuntime(config, { dataDir: opts.data, log, syslog: process.env.JOURNAL_STREAM !== undefined });
   // Listening first: a port that is taken stops the daemon before it writes a record.
-  const live = [...(updown?.targets.map((t) => t.name) ?? []), ...(config.failover?.enabled ? [config.failover.primary.name, config.failover.standby.name] : [])];
-  const server = http && (await serveHttp(http, dataDir, live, log));
-  engine?.start();
-  for (const service of services) service.start();
-  if (updown) log.info(`watching ${updown.targets.map((t) => `${t.name} (${t.address})`).join(', ')} every ${config.updown.interval}s; records in ${dataDir}`);
-  if (services.length > 0) log.info(`running ${services.map((s) => s.name).join(', ')}; records in ${dataDir}`);
-  await untilSignal(log);
-  await server?.close();
-  await Promise.all(services.map((s) => s.stop()));
-  await engine?.stop();
-  await actions?.stop(ACTIONS_STOP_MS);
-  log.info(engine ? 'stopped; every session closed with STOPPED' : 'stopped');
+  const server = http && (await serveHttp(http, runtime, { dataDir: opts.data, configPath: path, log }));
+  const stopping = untilSignal(log);
+  try {
+    await runtime.start();
+    await stopping;
+  } finally {
+    await server?.close();
+    await runtime.stop();
+  }
+  log.info('stopped; every session closed with STOPPED');
 }
 
 /** Reports are made in a worker thread, one at a time, so the probes' timers never wait on one. */
-async function serveHttp(address: ListenAddress, dataDir: string, live: string[], log: Logger): Promise<RunningServer> {
-  const reports = new ReportQueue(runReportJob);
-  const server = await startHttpServer(address, { dataDir, reports, now: () => Math.floor(Date.now() / 1000), liveTargets: () => live, log: log.child('http') });
-  log.info(`report page and API at ${server.url}`);
+async function serveHttp(address: ListenAddress, runtime: Runtime, where: { dataDir: string; configPath: string | null; log: Logger }): Promise<RunningServer> {
+  const token = isLoopback(address.host) ? null : ensureToken(tokenFile(where.configPath, where.dataDir));
+  const server = await startHttpServer(address, {
+    handlers: runtimeHandlers(runtime, { dataDir: where.dataDir, configPath: where.configPath, zone: localZone() }),
+    subscribe: (listener) => runtime.bus.onAny(listener),
+    dataDir: where.dataDir,
+    reports: new ReportQueue(runReportJob),
+    now: () => Math.floor(Date.now() / 1000),
+    liveTargets: () => runtime.liveTargets(),
+    uiDir: bundledUiDir(),
+    token: token?.token ?? null,
+    log: where.log.child('http'),
+  });
+  where.log.info(`dashboard and API at ${server.url}`);
+  if (token?.created) where.log.info(`this address needs its access token; open ${server.url}/#token=${token.token} (shown once; it is kept in ${tokenFile(where.configPath, where.dataDir)})`);
+  else if (token) where.log.info(`this address needs the access token kept in ${tokenFile(where.configPath, where.dataDir)}`);
   return server;
 }
 
@@ -167,12 +123,9 @@ function readConfig(opts: DaemonOptions, command: Command, log: Logger): { confi
   return { config, path: null };
 }
 
-function probePreference(text: string): ProbePreference {
-  if (text === 'auto' || text === 'icmp' || text === 'ping') return { kind: text };
-  const tcp = /^tcp:(\d{1,5})$/.exec(text);
-  const port = tcp ? Number(tcp[1]) : 0;
-  if (port >= 1 && port <= 65_535) return { kind: 'tcp', port };
-  throw new UserError(`--probe: "${text}" is not one of auto, icmp, ping, tcp:PORT`);
+/** The access token is kept with the configuration it serves, or in the data folder when there is no configuration file. */
+function tokenFile(configPath: string | null, dataDir: string): string {
+  return configPath === null ? join(dataDir, '.http-token') : configPath.replace(/(\.json)?$/, '.http-token');
 }
 
 function untilSignal(log: Logger): Promise<void> {

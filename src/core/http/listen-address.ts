@@ -19,3 +19,8 @@ export function parseListenAddress(text: string): ListenAddress {
   if (match[1]?.startsWith('[') && isIP(host) !== 6) throw new UserError(`--http: "${match[1]}" is not an IPv6 address`);
   return { host, port };
 }
+
+/** Whether only this machine can reach an address: such a server needs no access token. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

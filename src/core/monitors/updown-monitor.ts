@@ -18,6 +18,8 @@ export interface UpdownDeps {
   emit: (event: MonitorEvent) => void;
   evidence: Omit<EvidenceSources, 'prober' | 'timeoutMs'>;
   log: Logger;
+  /** Each interval's check as it comes back, for the live chart: its round trip, null when unanswered. Not an event: it is not part of the record. */
+  onCheck?: (sentMs: number, rttMs: number | null) => void;
 }
 
 type State = 'starting' | 'up' | 'suspect' | 'down';
@@ -110,7 +112,9 @@ export class UpdownMonitor {
     const sentMs = this.deps.clock.now();
     const timeoutMs = this.state === 'down' ? this.deps.options.pingwait * 1000 : this.suspectTimeoutMs();
     const result = this.observe(await this.probeOnce(timeoutMs));
-    if (this.stopped || epoch !== this.epoch) return;
+    if (this.stopped) return;
+    if (result.ok || result.reason !== 'error') this.deps.onCheck?.(sentMs, result.ok ? result.rttMs : null);
+    if (epoch !== this.epoch) return;
     if (result.ok) return this.onSuccess(sentMs);
     if (result.reason === 'error') {
       this.deps.log.warn('probe could not be made; no evidence either way', { target: this.deps.target.name, detail: result.detail });

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { outagesOf } from '../accounting/outages.js';
+import { ALIVE_WITHIN_S, lastHeartbeat } from '../store/heartbeat.js';
 import { samplesFileSpan } from '../store/samples-file.js';
 import { listSampleFiles, readSamples, sampleAt } from '../store/samples-reader.js';
 import type { Sample } from '../store/samples-record.js';
@@ -8,8 +7,6 @@ import type { TargetData } from '../store/target-data.js';
 import { STATUS_NAMES, Status } from '../store/transition-record.js';
 import { formatSeedDuration } from '../time/duration.js';
 
-/** A daemon touches its heartbeat every 5 s; one older than this means it is not running. */
-const ALIVE_WITHIN_S = 15;
 
 export interface TargetStatus {
   name: string;
@@ -24,7 +21,7 @@ export interface TargetStatus {
 
 export function targetStatus(dir: string, data: TargetData, nowSeconds: number): TargetStatus {
   const n = data.series.times.length;
-  const beat = heartbeat(dir);
+  const beat = lastHeartbeat(dir);
   const outages = outagesOf(data.series);
   const lastOutage = outages.at(-1);
   return {
@@ -67,12 +64,4 @@ function lastSample(dir: string): Sample | null {
     if (series.at.length > 0) return sampleAt(series, series.at.length - 1);
   }
   return null;
-}
-
-function heartbeat(dir: string): number | null {
-  try {
-    return Math.floor(statSync(join(dir, '.alive')).mtimeMs / 1000);
-  } catch {
-    return null;
-  }
 }

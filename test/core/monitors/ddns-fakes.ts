@@ -1,11 +1,12 @@
 import type { ActionCall } from '../../../src/core/actions/action-call.js';
 import type { Clock } from '../../../src/core/clock.js';
-import type { ServiceDeps } from '../../../src/core/engine/service.js';
+import type { ServiceDeps } from '../../../src/core/runtime/service.js';
 import { createLogger } from '../../../src/core/log.js';
 import type { FetchText } from '../../../src/core/monitors/ddns/fetch-text.js';
 import type { DdnsConfig } from '../../../src/shared/config-schema.js';
 import type { SystemEvent } from '../../../src/shared/system-events.js';
 import { ScriptedProber } from '../../support/fake-network.js';
+import { serviceRig } from '../../support/runtime-rig.js';
 
 /** What a ddns service did: events it reported, scripts it called, lines it logged. */
 export interface Seen {
@@ -15,15 +16,19 @@ export interface Seen {
 }
 
 export function ddnsDeps(dataDir: string, clock: Clock): { deps: ServiceDeps; seen: Seen } {
-  const seen: Seen = { events: [], actions: [], log: [] };
+  const lines: string[] = [];
+  const log = createLogger('test', { write: (line) => lines.push(line), minLevel: 'debug' });
+  const { bus, sessions, events } = serviceRig(dataDir, clock, log, ['ip-change', 'ip-unknown', 'failover']);
+  const seen: Seen = { events, actions: [], log: lines };
   const deps: ServiceDeps = {
     dataDir,
-    // ddns never probes; the daemon hands every service its prober.
+    // ddns never probes; the runtime hands every service its prober.
     prober: new ScriptedProber(clock, () => ({ kind: 'drop' })),
     clock,
-    log: createLogger('test', { write: (line) => seen.log.push(line), minLevel: 'debug' }),
+    log,
     actions: { call: (action) => seen.actions.push(action) },
-    onEvent: (event) => seen.events.push(event),
+    bus,
+    sessions,
   };
   return { deps, seen };
 }

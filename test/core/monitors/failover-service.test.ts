@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { ServiceDeps } from '../../../src/core/engine/service.js';
+import type { ServiceDeps } from '../../../src/core/runtime/service.js';
 import { UserError } from '../../../src/core/errors.js';
 import { createLogger } from '../../../src/core/log.js';
 import { createFailoverService } from '../../../src/core/monitors/failover/failover-service.js';
@@ -14,19 +14,24 @@ import type { RouteLinkSpec } from '../../../src/core/probe/route-control.js';
 import type { SystemEvent } from '../../../src/shared/system-events.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { ScriptedProber } from '../../support/fake-network.js';
+import { serviceRig } from '../../support/runtime-rig.js';
 import { tempDir } from '../../support/tmp.js';
 import { ActionLog, CONFIG, FakeRoutes } from './failover-fakes.js';
 
 const LINKS = { primary: { interface: 'wan1', gateway: CONFIG.primary.gateway }, standby: { interface: 'wan2', gateway: CONFIG.standby.gateway } };
 
 function deps(dataDir: string, clock: FakeClock, routes: FakeRoutes, seen: { links: readonly RouteLinkSpec[] | null; events: SystemEvent[] }): ServiceDeps {
+  const log = createLogger('test', { write: () => undefined });
+  const { bus, sessions } = serviceRig(dataDir, clock, log, []);
+  bus.on(['ip-change', 'ip-unknown', 'failover'], (event) => seen.events.push(event));
   return {
     dataDir,
     prober: new ScriptedProber(clock, () => ({ kind: 'reply', rttMs: 5 })),
     clock,
-    log: createLogger('test', { write: () => undefined }),
+    log,
     actions: new ActionLog(),
-    onEvent: (event) => seen.events.push(event),
+    bus,
+    sessions,
     routeControl: (links) => {
       seen.links = links;
       return routes;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ActionCall } from '../../../src/core/actions/action-call.js';
-import type { ServiceDeps } from '../../../src/core/engine/service.js';
+import type { ServiceDeps } from '../../../src/core/runtime/service.js';
 import { UserError } from '../../../src/core/errors.js';
 import { createLogger } from '../../../src/core/log.js';
 import { createPingService, type PingServiceOptions } from '../../../src/core/monitors/ping/ping-service.js';
@@ -12,6 +12,7 @@ import type { PingConfig } from '../../../src/shared/config-schema.js';
 import { pingSampleEvent, type PingSampleEvent } from '../../../src/shared/ping-events.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { ScriptedProber, seededRandom, type Network } from '../../support/fake-network.js';
+import { serviceRig } from '../../support/runtime-rig.js';
 import { tempDir } from '../../support/tmp.js';
 
 const NOON = Date.UTC(2025, 9, 10, 12, 0, 0);
@@ -30,14 +31,10 @@ function rig(network: Network, config: Partial<PingConfig> = {}, options: PingSe
   const clock = new FakeClock(NOON);
   const prober = new ScriptedProber(clock, network);
   const r: Rig = { clock, prober, dataDir, actions: [], samples: [], log: [] };
-  const deps: ServiceDeps = {
-    dataDir,
-    prober,
-    clock,
-    log: createLogger('test', { write: (line) => r.log.push(line), minLevel: 'debug' }),
-    actions: { call: (action) => r.actions.push(action) },
-    onSample: (sample) => r.samples.push(sample),
-  };
+  const log = createLogger('test', { write: (line) => r.log.push(line), minLevel: 'debug' });
+  const { bus, sessions, events } = serviceRig(dataDir, clock, log, ['ping-sample']);
+  r.samples = events;
+  const deps: ServiceDeps = { dataDir, prober, clock, log, actions: { call: (action) => r.actions.push(action) }, bus, sessions };
   const full: PingConfig = { enabled: true, interval: 10, pingcount: 5, pingwait: 1, targets: [{ name: 'isp', address: TARGET }], ...config };
   const service = createPingService(full, deps, options);
   /** Stops the service while time runs on, so the round in flight can finish. */

@@ -2,10 +2,9 @@ import { isIP } from 'node:net';
 import type { DdnsConfig } from '../../../shared/config-schema.js';
 import type { IpChangeEvent, IpUnknownEvent } from '../../../shared/system-events.js';
 import type { Timer } from '../../clock.js';
-import type { Service, ServiceDeps } from '../../engine/service.js';
+import type { Service, ServiceDeps } from '../../runtime/service.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { systemJournalWriter } from '../../store/system-journal.js';
 import { askProviders, type Refusal } from './ask-providers.js';
 import { readDdnsState, writeDdnsState, type DdnsState } from './ddns-state.js';
 import { httpFetchText, type FetchText } from './fetch-text.js';
@@ -137,8 +136,7 @@ class DdnsService implements Service {
   }
 
   private record(event: IpChangeEvent | IpUnknownEvent): void {
-    this.guard('could not journal a ddns event', () => systemJournalWriter(this.deps.dataDir).append(event, event.at));
-    this.deps.onEvent?.(event);
+    this.deps.bus.publish(event);
   }
 
   /** A full disk must not stop the monitor: the script still hears of a change. */

@@ -1,17 +1,12 @@
 import { lookup } from 'node:dns/promises';
 import { isIP, isIPv4 } from 'node:net';
 import type { FailoverConfig } from '../../../shared/config-schema.js';
-import type { MonitorEvent } from '../../../shared/events.js';
-import type { FailoverEvent } from '../../../shared/system-events.js';
-import type { Timer } from '../../clock.js';
 import type { Logger } from '../../log.js';
-import type { Service, ServiceDeps } from '../../engine/service.js';
-import { TargetStore } from '../../engine/target-store.js';
+import type { Service, ServiceDeps } from '../../runtime/service.js';
 import { UserError } from '../../errors.js';
 import { bundledHelperCommand, RouteClient } from '../../probe/route-client.js';
 import type { RouteControl } from '../../probe/route-control.js';
-import { systemJournalWriter } from '../../store/system-journal.js';
-import { Status } from '../../store/transition-record.js';
+import type { StopReason } from '../../store/session-recorder.js';
 import type { Role } from './failover-policy.js';
 import { FailoverMonitor } from './failover-monitor.js';
 import { readFailoverState, writeFailoverState } from './failover-state.js';
@@ -19,14 +14,13 @@ import { systemInterfaceAddress } from './link-info.js';
 import { linkSpec } from './link-watch.js';
 
 const ROLES: readonly Role[] = ['primary', 'standby'];
-/** How often each link's heartbeat is touched: the most a crash can blur its record. */
-const HEARTBEAT_MS = 5_000;
 
 /**
- * The failover monitor as a daemon service: starts the route helper for the two links, keeps
- * each link's own availability record in `DATA/<link name>/` (the transition log updown writes,
- * so `nom report --target <link name>` shows each WAN's history), journals failovers in the
- * system journal, and remembers the active link in `DATA/_events/failover-state.json`.
+ * The failover monitor as a service: starts the route helper for the two links, opens each
+ * link's own session (the record the bus's link events make in `DATA/<link name>/`, the
+ * transition log updown writes, so `nom report --target <link name>` shows each WAN's history),
+ * publishes failovers (the system journal keeps them), and remembers the active link in
+ * `DATA/_events/failover-state.json`.
  * Routes are IPv4 default routes, as imon's were.
  */
 export function createFailoverService(config: FailoverConfig, deps: ServiceDeps): Service {
@@ -45,8 +39,6 @@ class FailoverService implements Service {
   private readonly log: Logger;
   private routes: RouteControl | null = null;
   private monitor: FailoverMonitor | null = null;
-  private stores: Record<Role, TargetStore> | null = null;
-  private heartbeat: Timer | null = null;
   private started: Promise<void> | null = null;
   private stopping = false;
 
@@ -61,13 +53,11 @@ class FailoverService implements Service {
     this.started = this.begin().catch((err: unknown) => this.log.error('failover is not running', { error: err instanceof Error ? err.message : String(err) }));
   }
 
-  async stop(): Promise<void> {
+  async stop(why?: StopReason): Promise<void> {
     this.stopping = true;
     await this.started;
-    if (this.heartbeat) this.deps.clock.clearTimeout(this.heartbeat);
     await this.monitor?.stop();
-    const now = this.nowSeconds();
-    for (const role of ROLES) this.guard('could not write STOPPED', () => this.stores?.[role].closeSession(now));
+    for (const role of ROLES) this.deps.sessions.closeSession(this.config[role].name, why);
     await this.routes?.close();
   }
 
@@ -75,13 +65,7 @@ class FailoverService implements Service {
     const { config, deps } = this;
     const probe = { primary: await this.probeAddress('primary'), standby: await this.probeAddress('standby') };
     if (this.stopping) return;
-    const stores = { primary: new TargetStore(deps.dataDir, config.primary.name, probe.primary), standby: new TargetStore(deps.dataDir, config.standby.name, probe.standby) };
-    const now = this.nowSeconds();
-    for (const role of ROLES) {
-      const recovered = stores[role].openSession(now);
-      if (recovered !== null) this.log.warn('the last session ended without a clean stop; closed it at the last heartbeat', { link: config[role].name });
-    }
-    this.stores = stores;
+    for (const role of ROLES) deps.sessions.openSession(config[role].name, probe[role]);
     const links = ROLES.map((role) => linkSpec(config, role));
     this.routes = deps.routeControl ? deps.routeControl(links) : new RouteClient({ command: bundledHelperCommand(), links, log: this.log.child('helper') });
     const remembered = readFailoverState(deps.dataDir, { primary: links[0]!, standby: links[1]! });
@@ -99,13 +83,12 @@ class FailoverService implements Service {
       actions: deps.actions,
       remembered: remembered.state,
       interfaceAddress: systemInterfaceAddress(),
-      emit: (event) => this.onFailover(event),
-      emitLink: (role, event) => this.onLinkEvent(stores[role], event),
+      emit: (event) => deps.bus.publish(event),
+      emitLink: (_role, event) => deps.bus.publish(event),
       saveState: (state) => this.guard('could not save the failover state', () => writeFailoverState(deps.dataDir, state)),
     });
     if (this.stopping) return;
     this.monitor.start();
-    this.scheduleHeartbeat();
     this.log.info(`watching ${config.primary.name} (${config.primary.interface}) and ${config.standby.name} (${config.standby.interface})`, {
       prefer_primary: config.preferPrimary,
       failback_after_s: config.failbackAfter,
@@ -130,26 +113,6 @@ class FailoverService implements Service {
     return address;
   }
 
-  private onLinkEvent(store: TargetStore, event: MonitorEvent): void {
-    this.guard('could not write the link record', () => {
-      if (event.type === 'transition') store.record(event.at, event.status === 'UP' ? Status.UP : Status.DOWN);
-      else store.note(event, this.nowSeconds());
-    });
-  }
-
-  private onFailover(event: FailoverEvent): void {
-    this.guard('could not journal a failover event', () => systemJournalWriter(this.deps.dataDir).append(event, event.at));
-    this.deps.onEvent?.(event);
-  }
-
-  private scheduleHeartbeat(): void {
-    this.heartbeat = this.deps.clock.setTimeout(() => {
-      const now = this.nowSeconds();
-      for (const role of ROLES) this.guard('heartbeat not written', () => this.stores?.[role].beat(now));
-      this.scheduleHeartbeat();
-    }, HEARTBEAT_MS);
-  }
-
   /** A full disk must not stop failover: routing matters more than the record of it. */
   private guard(what: string, write: () => void): void {
     try {
@@ -157,10 +120,6 @@ class FailoverService implements Service {
     } catch (err) {
       this.log.error(what, { error: err instanceof Error ? err.message : String(err) });
     }
-  }
-
-  private nowSeconds(): number {
-    return Math.floor(this.deps.clock.now() / 1000);
   }
 }
 

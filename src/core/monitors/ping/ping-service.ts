@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { PingConfig, TargetConfig } from '../../../shared/config-schema.js';
 import type { PingSampleEvent } from '../../../shared/ping-events.js';
-import type { Service, ServiceDeps } from '../../engine/service.js';
+import type { Service, ServiceDeps } from '../../runtime/service.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { resolveHost } from '../../net/resolve-host.js';
@@ -77,7 +77,7 @@ class PingService implements Service {
       // A full disk must not stop the monitor: the live views and the next minutes still count.
       this.log.error('could not write a sample', { target: target.name, error: err instanceof Error ? err.message : String(err) });
     }
-    this.deps.onSample?.(sampleEvent(target.name, address, sample));
+    this.deps.bus.publish(sampleEvent(target.name, address, sample));
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Timer } from '../../../src/core/clock.js';
-import { SharedTicks } from '../../../src/core/engine/shared-ticks.js';
+import { SharedTicks } from '../../../src/core/runtime/shared-ticks.js';
 import { FakeClock } from '../../support/fake-clock.js';
 
 /** A fake clock that counts the timers set on it. */

@@ -1,12 +1,11 @@
-import { closeSync, existsSync, mkdirSync, openSync, statSync, utimesSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsUserError } from '../errors.js';
-import { JournalWriter, type JournalEntry } from '../store/journal.js';
-import { readTransitionDir } from '../store/transition-log.js';
-import { TransitionLogWriter } from '../store/transition-log-writer.js';
-import { Status } from '../store/transition-record.js';
-
-const HEARTBEAT_FILE = '.alive';
+import { HEARTBEAT_FILE, lastHeartbeat, touchHeartbeat } from './heartbeat.js';
+import { JournalWriter, type JournalEntry } from './journal.js';
+import { readTransitionDir } from './transition-log.js';
+import { TransitionLogWriter } from './transition-log-writer.js';
+import { Status } from './transition-record.js';
 
 /**
  * One target's folder: its transition log, its journal, what it probes (target.json), and a
@@ -61,12 +60,7 @@ export class TargetStore {
   }
 
   beat(nowSeconds: number): void {
-    try {
-      utimesSync(this.heartbeatPath, nowSeconds, nowSeconds);
-    } catch {
-      closeSync(openSync(this.heartbeatPath, 'a'));
-      utimesSync(this.heartbeatPath, nowSeconds, nowSeconds);
-    }
+    touchHeartbeat(this.heartbeatPath, nowSeconds);
   }
 
   /** When the last session did not end with STOPPED: the time to close it at. */
@@ -76,16 +70,8 @@ export class TargetStore {
     const n = times.length;
     if (n === 0 || statuses[n - 1] === Status.STOPPED) return null;
     const lastRecord = times[n - 1]!;
-    const lastBeat = heartbeatOf(this.dir);
+    const lastBeat = lastHeartbeat(this.dir);
     return Math.min(nowSeconds, Math.max(lastRecord, lastBeat ?? lastRecord));
-  }
-}
-
-function heartbeatOf(dir: string): number | null {
-  try {
-    return Math.floor(statSync(join(dir, HEARTBEAT_FILE)).mtimeMs / 1000);
-  } catch {
-    return null;
   }
 }
 

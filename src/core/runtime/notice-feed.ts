@@ -1,0 +1,48 @@
+import type { Notice, Notifier } from '../notify/notifier.js';
+import type { EventBus } from './event-bus.js';
+
+/**
+ * Turns what the bus carries into the notices every channel (Discord, webhook, ntfy, the action
+ * script, the desktop) is offered; each channel keeps only the kinds it asked for. A transition
+ * becomes `up` or `down` with how long the state before it lasted, which only a listener that
+ * saw both knows.
+ */
+export class NoticeFeed {
+  private readonly last = new Map<string, { status: 'UP' | 'DOWN'; at: number }>();
+  private readonly addresses = new Map<string, string>();
+  private readonly unsubscribe: Array<() => void>;
+
+  constructor(
+    bus: EventBus,
+    private notifiers: readonly Notifier[],
+  ) {
+    this.unsubscribe = [
+      bus.on(['session'], (e) => {
+        this.addresses.set(e.target, e.address);
+        if (e.kind === 'started') this.last.delete(e.target);
+        this.send({ kind: e.kind, target: e.target, address: e.address, at: e.at });
+      }),
+      bus.on(['transition'], (e) => {
+        const previous = this.last.get(e.target);
+        this.last.set(e.target, { status: e.status, at: e.at });
+        const lasted = previous && previous.status !== e.status ? e.at - previous.at : null;
+        const address = this.addresses.get(e.target) ?? e.target;
+        this.send(e.status === 'UP' ? { kind: 'up', target: e.target, address, at: e.at, downForSeconds: lasted } : { kind: 'down', target: e.target, address, at: e.at, upForSeconds: lasted });
+      }),
+      bus.on(['outage-start'], (e) => this.send({ kind: 'cause', target: e.target, address: this.addresses.get(e.target) ?? e.target, at: e.start, cause: e.cause })),
+    ];
+  }
+
+  /** A new configuration's channels; the old ones are the caller's to flush. */
+  replace(notifiers: readonly Notifier[]): void {
+    this.notifiers = notifiers;
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribe) off();
+  }
+
+  private send(notice: Notice): void {
+    for (const n of this.notifiers) n.notify(notice);
+  }
+}
