@@ -1,4 +1,4 @@
-import { CONFIG_VERSION, type DdnsConfig, type NomConfig, type PingConfig, type UpdownConfig } from '../../shared/config-schema.js';
+import { CONFIG_VERSION, DEGRADED_DEFAULTS, type DdnsConfig, type NomConfig, type PingConfig, type UpdownConfig } from '../../shared/config-schema.js';
 import { UPDOWN_DEFAULTS } from '../monitors/updown-options.js';
 
 /**
@@ -21,6 +21,7 @@ export function defaultUpdown(): UpdownConfig {
     pingwait: UPDOWN_DEFAULTS.pingwait,
     confirm: UPDOWN_DEFAULTS.confirm,
     targets: [{ ...DEFAULT_INTERNET_TARGET }],
+    degraded: { ...DEGRADED_DEFAULTS },
     addping: [],
     dns: null,
   };

@@ -6,6 +6,7 @@ import { queryDns } from '../probe/dns-query.js';
 import type { Service, ServiceDeps } from '../runtime/service.js';
 import { SharedTicks } from '../runtime/shared-ticks.js';
 import type { StopReason } from '../store/session-recorder.js';
+import { DegradedDetector } from './degraded-detector.js';
 import type { EvidenceSources } from './outage-evidence.js';
 import { UpdownMonitor, type UpdownTarget } from './updown-monitor.js';
 import { UPDOWN_DEFAULTS } from './updown-options.js';
@@ -24,7 +25,7 @@ export interface UpdownServiceDeps extends ServiceDeps {
  */
 export class UpdownService implements Service {
   readonly name = 'updown';
-  private readonly monitors: Array<{ target: UpdownTarget; monitor: UpdownMonitor }>;
+  private readonly monitors: Array<{ target: UpdownTarget; monitor: UpdownMonitor; degraded: DegradedDetector }>;
 
   constructor(
     config: UpdownConfig,
@@ -39,21 +40,23 @@ export class UpdownService implements Service {
     };
     const options = { interval: config.interval, pingcount: config.pingcount, pingwait: config.pingwait, confirm: config.confirm, confirmSpacing: UPDOWN_DEFAULTS.confirmSpacing };
     this.monitors = resolved.targets.map((target) => {
-      const log = deps.log.child(target.name);
-      const onCheck = deps.onCheck;
-      return {
+      const own = config.targets.find((t) => t.name === target.name)?.degraded;
+      const thresholds = { lossPct: own?.lossPct ?? config.degraded.lossPct, rttFactor: own?.rttFactor ?? config.degraded.rttFactor, windowS: own?.windowS ?? config.degraded.windowS };
+      const degraded = new DegradedDetector(target.name, thresholds, (event) => deps.bus.publish(event));
+      const monitor = new UpdownMonitor({
         target,
-        monitor: new UpdownMonitor({
-          target,
-          options,
-          prober: deps.prober,
-          clock,
-          evidence,
-          log,
-          emit: (event) => this.onEvent(target, event),
-          ...(onCheck && { onCheck: (sentMs: number, rttMs: number | null) => onCheck(target.name, sentMs, rttMs) }),
-        }),
-      };
+        options,
+        prober: deps.prober,
+        clock,
+        evidence,
+        log: deps.log.child(target.name),
+        emit: (event) => this.onEvent(target, degraded, event),
+        onCheck: (sentMs, rttMs) => {
+          degraded.check(sentMs, rttMs);
+          deps.onCheck?.(target.name, sentMs, rttMs);
+        },
+      });
+      return { target, monitor, degraded };
     });
   }
 
@@ -74,8 +77,10 @@ export class UpdownService implements Service {
     for (const { target } of this.monitors) this.deps.sessions.closeSession(target.name, why);
   }
 
-  private onEvent(target: UpdownTarget, event: MonitorEvent): void {
+  private onEvent(target: UpdownTarget, degraded: DegradedDetector, event: MonitorEvent): void {
     if (event.type === 'transition') {
+      if (event.status === 'DOWN') degraded.wentDown(event.at);
+      else degraded.wentUp();
       this.deps.log.info(event.status === 'UP' ? 'reachable' : 'UNREACHABLE', { target: target.name, address: target.address, at: new Date(event.at * 1000).toISOString() });
     }
     if (event.type === 'outage-start') this.deps.log.info('outage cause', { target: target.name, cause: event.cause });

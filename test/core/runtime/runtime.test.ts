@@ -105,3 +105,23 @@ describe('runtime: what the views see', () => {
     await stop();
   });
 });
+
+describe('runtime: degraded', () => {
+  it('a minute of 20 % loss is a degraded period in the journal and the views, never an outage', async () => {
+    const data = tempDir();
+    const lossy = (_address: string, sentMs: number) => {
+      const s = Math.round((sentMs - S0 * 1000) / 1000);
+      return s >= 60 && s < 240 && s % 5 === 0 ? { kind: 'drop' as const } : { kind: 'reply' as const, rttMs: 5 };
+    };
+    const { runtime, clock, stop } = runtimeRig(data, lossy);
+    await runtime.start();
+    await clock.advance(200_000);
+    assert.equal(runtime.status().targets[0]?.state, 'degraded');
+    await clock.advance(200_000);
+    assert.equal(runtime.status().targets[0]?.state, 'up');
+    await stop();
+    const journal = readJournal(join(data, 'internet'));
+    assert.deepEqual(journal.map((e) => e.type), ['degraded', 'degraded-end']);
+    assert.deepEqual([...readTransitionDir(join(data, 'internet')).statuses], [Status.STARTED, Status.UP, Status.STOPPED], 'no outage');
+  });
+});
