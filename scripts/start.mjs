@@ -3,7 +3,9 @@
 // on machines where that download is skipped (ELECTRON_SKIP_BINARY_DOWNLOAD=1) there is none.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import console from 'node:console';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const electronDir = `${root}node_modules/electron/`;
