@@ -37,7 +37,7 @@ if (stage === 'http') {
   const { ReportQueue } = await load('core/report/job/report-queue.js');
   const { runReportJob } = await load('core/report/job/run-report-job.js');
   const log = { debug() {}, info() {}, warn() {}, error: (m) => process.stderr.write(m + '\\n'), child: () => log };
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir, reports: new ReportQueue(runReportJob), now: () => Number(to), liveTargets: () => [], log });
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0 }, { dataDir, reports: new ReportQueue(runReportJob), now: () => Number(to), liveTargets: () => [], log, handlers: {}, subscribe: () => () => undefined, uiDir: dataDir, token: null });
   for (const format of ['html', 'pdf']) {
     results[format] = await lateness(async () => {
       const r = await fetch(server.url + '/api/report?format=' + format + '&from=@' + from + '&to=@' + to + '&tz=' + zone);

@@ -102,8 +102,10 @@ async function serveHttp(address: ListenAddress, runtime: Runtime, where: { data
     log: where.log.child('http'),
   });
   where.log.info(`dashboard and API at ${server.url}`);
-  if (token?.created) where.log.info(`this address needs its access token; open ${server.url}/#token=${token.token} (shown once; it is kept in ${tokenFile(where.configPath, where.dataDir)})`);
-  else if (token) where.log.info(`this address needs the access token kept in ${tokenFile(where.configPath, where.dataDir)}`);
+  const kept = tokenFile(where.configPath, where.dataDir);
+  // Past the logger on purpose: it hides what follows a URL's host, and this once the secret is the point.
+  if (token?.created) process.stderr.write(`nom: this address needs its access token; open ${server.url}/#token=${token.token}\n     (shown this once; it is kept in ${kept})\n`);
+  else if (token) where.log.info(`this address needs the access token kept in ${kept}`);
   return server;
 }
 

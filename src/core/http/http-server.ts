@@ -1,10 +1,31 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { ApiHandlers } from '../../shared/api-contract.js';
+import type { BusEvent } from '../../shared/live-events.js';
 import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { ReportQueue } from '../report/job/report-queue.js';
-import { apiApp, type ApiDeps } from './api-app.js';
+import { apiApp } from './api-app.js';
+import { eventStreams } from './event-stream.js';
 import { hostPolicy } from './host-policy.js';
 import type { ListenAddress } from './listen-address.js';
+
+export interface ApiServerDeps {
+  handlers: ApiHandlers;
+  /** Subscribes to the bus for one SSE client; returns the unsubscribe. */
+  subscribe: (listener: (event: BusEvent) => void) => () => void;
+  dataDir: string;
+  reports: Pick<ReportQueue, 'run' | 'close'>;
+  /** Unix seconds. */
+  now: () => number;
+  /** The targets whose sessions this process is running now (see extendOpenSession). */
+  liveTargets: () => readonly string[];
+  /** The renderer bundle (index.html, app.js, app.css…), served at `/`. */
+  uiDir: string;
+  /** Needed by every API call when not null; null on loopback, where no token is asked. */
+  token: string | null;
+  log: Logger;
+}
 
 export interface RunningServer {
   /** The origin a browser opens, with the port actually bound (no path: the log would hide one as a secret). */
@@ -12,9 +33,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the API on `address`; a port already taken or not allowed is the user's to fix. */
-export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps, 'acceptsHost' | 'reports'> & { reports: Pick<ReportQueue, 'run' | 'close'> }): Promise<RunningServer> {
-  const app = apiApp({ ...deps, acceptsHost: hostPolicy(address.host) });
+/** Serves the API and the dashboard on `address`; a port already taken or not allowed is the user's to fix. */
+export async function startHttpServer(address: ListenAddress, deps: ApiServerDeps): Promise<RunningServer> {
+  const events = eventStreams(deps.subscribe, deps.log);
+  const app = apiApp({ ...deps, events, acceptsHost: hostPolicy(address.host) });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -28,6 +50,7 @@ export async function startHttpServer(address: ListenAddress, deps: Omit<ApiDeps
     // Reports being made or waiting are stopped too: a worker thread would keep the daemon alive.
     close: () =>
       new Promise<void>((resolve) => {
+        events.close();
         deps.reports.close();
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -8,15 +8,16 @@ import type * as HttpServer from '../../../src/core/http/http-server.js';
 import { createLogger, type Logger } from '../../../src/core/log.js';
 import type * as ReportQueueModule from '../../../src/core/report/job/report-queue.js';
 import type * as RunReportJob from '../../../src/core/report/job/run-report-job.js';
-import { apiErrorSchema, targetsResponseSchema } from '../../../src/shared/api-contract.js';
+import { z } from 'zod';
+import { apiResult, type ApiError, type ApiHandlers } from '../../../src/shared/api-contract.js';
 import { reportJson } from '../../../src/shared/report-json.js';
 import { built } from '../../support/built.js';
-import { SEED_LOGS, seedLogNames } from '../../support/fixtures.js';
+import { SEED_LOGS } from '../../support/fixtures.js';
 import { tempDir, treeDigest } from '../../support/tmp.js';
 
 /**
- * The daemon's HTTP API over a real socket, with reports made by the real worker thread, over
- * the seed fixtures. It runs the built modules, as the daemon does: Node 20 cannot start a
+ * The report download of the daemon's HTTP API over a real socket, with reports made by the
+ * real worker thread, over the seed fixtures. It runs the built modules, as the daemon does: Node 20 cannot start a
  * worker from TypeScript source, and the server must see the worker's errors as its own kind.
  */
 const GOLDEN = fileURLToPath(new URL('../../golden/', import.meta.url));
@@ -26,10 +27,25 @@ const { ReportQueue } = await built<typeof ReportQueueModule>('core/report/job/r
 const { runReportJob } = await built<typeof RunReportJob>('core/report/job/run-report-job.js');
 /** For servers whose reports a test never asks for. */
 const NO_REPORTS = { run: () => Promise.reject(new Error('unused')), close() {} };
+/** The other calls are the runtime's; here only the one that says the transport answers at all. */
+const HANDLERS = { status: () => Promise.reject(new Error('unused')), targets: () => Promise.resolve({ targets: [] }) } as unknown as ApiHandlers;
 
 /** The API as the daemon serves it, on loopback, with the test's data, reports and log. */
 function serve(port: number, dataDir: string, reports: Parameters<typeof startHttpServer>[1]['reports'], options: { log?: Logger; live?: () => readonly string[] } = {}) {
-  return startHttpServer({ host: '127.0.0.1', port }, { dataDir, reports, now: () => NOW, liveTargets: options.live ?? (() => []), log: options.log ?? createLogger('test', { write: () => undefined }) });
+  return startHttpServer(
+    { host: '127.0.0.1', port },
+    {
+      handlers: HANDLERS,
+      subscribe: () => () => undefined,
+      dataDir,
+      reports,
+      now: () => NOW,
+      liveTargets: options.live ?? (() => []),
+      uiDir: tempDir(),
+      token: null,
+      log: options.log ?? createLogger('test', { write: () => undefined }),
+    },
+  );
 }
 
 let server: HttpServer.RunningServer;
@@ -40,15 +56,20 @@ const lines: string[] = [];
 
 const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
 
-async function refusal(response: Response, status: number): Promise<string> {
+const refusalSchema = apiResult(z.never());
+
+/** The refusal's envelope, checked against the contract; its message is one line. */
+async function refusal(response: Response, status: number, code: ApiError['code'] = 'bad-request'): Promise<string> {
   assert.equal(response.status, status);
   assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
-  const body = apiErrorSchema.parse(await response.json());
-  assert.doesNotMatch(body.error, /\n/, 'one line');
-  return body.error;
+  const body = refusalSchema.parse(await response.json());
+  assert.ok(!body.ok, 'a refusal');
+  assert.equal(body.error.code, code);
+  assert.doesNotMatch(body.error.message, /\n/, 'one line');
+  return body.error.message;
 }
 
-describe('HTTP API: the report page, targets and the report engine', () => {
+describe('HTTP API: the report, made by the report engine', () => {
   before(async () => {
     before_ = treeDigest(SEED_LOGS);
     const log = createLogger('test', { minLevel: 'debug', write: (line) => lines.push(line) });
@@ -60,27 +81,13 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     assert.deepEqual(lines.filter((l) => /ERROR/.test(l)), [], 'no request was an internal error');
   });
 
-  it('lists the targets, as the contract says', async () => {
-    const response = await get('/api/targets');
-    assert.equal(response.status, 200);
-    assert.deepEqual(targetsResponseSchema.parse(await response.json()).targets.map((t) => t.name), seedLogNames());
-  });
-
-  it('serves a front page with a form for the report, and a policy that forbids fetching anything', async () => {
-    const response = await get('/');
-    assert.equal(response.status, 200);
-    const page = await response.text();
-    assert.match(page, /<form method="get" action="\/api\/report">/);
-    for (const name of seedLogNames()) assert.ok(page.includes(`<option value="${name}">`), name);
-    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
-  });
-
   it('makes the CSV byte for byte as the golden file', async () => {
     const response = await get('/api/report?format=csv&target=v2-flapping-1&tz=UTC');
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.equal(response.headers.get('content-disposition'), 'attachment; filename="nom-report-v2-flapping-1-2025-11-01.csv"');
     assert.equal(await response.text(), readFileSync(join(GOLDEN, 'v2-flapping-1.csv'), 'utf8'));
+    assert.equal(response.headers.get('cache-control'), 'no-store');
   });
 
   it('makes the JSON report the golden file holds, with the same files pinned (named from the data folder)', async () => {
@@ -112,6 +119,9 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     assert.equal(html.status, 200);
     assert.equal(html.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.match(await html.text(), /^<!doctype html>[\s\S]*<svg[\s\S]*<\/html>\s*$/i);
+    // The report's own inline styles, and nothing to fetch: the app's policy would forbid the one and allow the other.
+    assert.equal(html.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'");
+    assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
     const pdf = await get('/api/report?format=pdf&target=v1-1');
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
@@ -172,7 +182,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
     const post = await get('/api/report', { method: 'POST' });
     assert.equal(post.headers.get('allow'), 'GET, HEAD');
     assert.match(await refusal(post, 405), /POST is not allowed here/);
-    assert.match(await refusal(await get('/api/nothing'), 404), /no such path: \/api\/nothing/);
+    assert.match(await refusal(await get('/api/nothing'), 404, 'not-found'), /no such path: \/api\/nothing/);
   });
 
   it('answers HEAD with the headers of the report, without making it', async () => {
@@ -196,7 +206,7 @@ describe('HTTP API: the report page, targets and the report engine', () => {
       req.end();
     });
     assert.equal(response.status, 421);
-    assert.match(apiErrorSchema.parse(JSON.parse(response.body)).error, /answers only to its own names and addresses/);
+    assert.deepEqual(JSON.parse(response.body), { ok: false, error: { code: 'forbidden', message: 'this server answers only to its own names and addresses' } });
     const local = await fetch(`${server.url.replace('127.0.0.1', 'localhost')}/api/targets`);
     assert.equal(local.status, 200);
   });
@@ -221,9 +231,8 @@ describe('HTTP API: reports waiting their turn, and nothing recorded yet', () =>
     const first = fetch(`${busy.url}/api/report?format=md`).catch((err: unknown) => err);
     while (signals.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const second = await fetch(`${busy.url}/api/report?format=md`);
-    assert.equal(second.status, 503);
     assert.ok(Number(second.headers.get('retry-after')) > 0);
-    assert.match(apiErrorSchema.parse(await second.json()).error, /reports are being made already/);
+    assert.match(await refusal(second, 503, 'busy'), /reports are being made already/);
     await busy.close();
     await first;
     assert.equal(signals[0]?.aborted, true, 'the report being made was stopped');
@@ -233,12 +242,9 @@ describe('HTTP API: reports waiting their turn, and nothing recorded yet', () =>
     const empty = tempDir();
     const fresh = await serve(0, empty, NO_REPORTS);
     try {
-      const response = await fetch(`${fresh.url}/api/report`);
-      assert.equal(response.status, 404);
-      const { error } = apiErrorSchema.parse(await response.json());
+      const error = await refusal(await fetch(`${fresh.url}/api/report`), 404, 'not-found');
       assert.match(error, /^nothing is recorded yet/);
       assert.ok(!error.includes(empty));
-      assert.deepEqual(targetsResponseSchema.parse(await (await fetch(`${fresh.url}/api/targets`)).json()), { targets: [] });
     } finally {
       await fresh.close();
     }

@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import { apiCalls } from '../../shared/api-contract.js';
+import { REPORT_MEDIA_TYPES } from '../../shared/report-job.js';
+import { UserError } from '../errors.js';
+import { reportFileName } from '../report/job/report-file-name.js';
+import { reportJobOf, type InputLabels } from '../report/job/report-input.js';
+import { ReportsBusy, type ReportQueue } from '../report/job/report-queue.js';
+import { findTargets } from '../store/data-dir.js';
+import { refuse } from './api-answer.js';
+import { queryInput } from './request-input.js';
+
+export interface ReportDownloadDeps {
+  dataDir: string;
+  reports: Pick<ReportQueue, 'run'>;
+  /** Unix seconds. */
+  now: () => number;
+  /** The targets whose sessions this process is running now (see extendOpenSession). */
+  liveTargets: () => readonly string[];
+}
+
+const QUERY_LABELS: InputLabels = { from: 'from', to: 'to', tz: 'tz', slaHours: 'sla-hours' };
+
+/**
+ * A report is a self-contained page that fetches nothing; its inline styles are its own. It
+ * is an attachment, so this policy binds it only if a browser shows it anyway.
+ */
+const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'";
+
+/** GET /api/report: the report made by the one engine, as a file; refusals are envelopes. */
+export function reportDownload(deps: ReportDownloadDeps): (c: Context) => Promise<Response> {
+  return async (c) => {
+    const query = queryInput(c.req.url, apiCalls.report.request);
+    if (!query.ok) return refuse(c, 'bad-request', query.message);
+    const q = query.value;
+    if (q.sla === undefined && (q['sla-min-outage'] !== undefined || (q['sla-hours'] ?? 'all') !== 'all')) {
+      return refuse(c, 'bad-request', 'sla-hours and sla-min-outage are terms of a contract: give sla, the availability it promises, too');
+    }
+    if (!hasRecords(deps.dataDir)) return refuse(c, 'not-found', 'nothing is recorded yet: the report can be made once the first records are written');
+    try {
+      const job = reportJobOf(
+        { dataDir: deps.dataDir, format: q.format, target: q.target, from: q.from, to: q.to, tz: q.tz, sla: q.sla, slaHours: q['sla-hours'], slaMinOutage: q['sla-min-outage'] },
+        QUERY_LABELS,
+        deps.now(),
+      );
+      const headers = {
+        'Content-Type': REPORT_MEDIA_TYPES[job.format],
+        'Content-Disposition': `attachment; filename="${reportFileName(job)}"`,
+        'Content-Security-Policy': REPORT_POLICY,
+      };
+      // HEAD asks whether the report can be had, not for the work of making it.
+      if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+      const live = deps.liveTargets();
+      const bytes = await deps.reports.run(live.length === 0 ? job : { ...job, live: [...live] }, c.req.raw.signal);
+      return c.body(bytes, 200, headers);
+    } catch (err) {
+      if (err instanceof UserError) return refuse(c, 'bad-request', err.message.replaceAll(deps.dataDir, 'the data folder'));
+      if (err instanceof ReportsBusy) return refuse(c, 'busy', err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds) } });
+      throw err;
+    }
+  };
+}
+
+/** A fresh daemon has written nothing yet: that is not an error of the data folder. */
+function hasRecords(dataDir: string): boolean {
+  try {
+    return findTargets(dataDir).length > 0;
+  } catch (err) {
+    if (err instanceof UserError) return false;
+    throw err;
+  }
+}
