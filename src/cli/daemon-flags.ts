@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { nomConfig, type NomConfig, type TargetConfig } from '../shared/config-schema.js';
+import { NOTICE_GROUP_DEFAULTS, nomConfig, type NomConfig, type TargetConfig } from '../shared/config-schema.js';
 import { describeIssues } from '../core/config/config-file.js';
 import { DEFAULT_INTERNET_TARGET, defaultConfig } from '../core/config/defaults.js';
 import { UserError, fsUserError } from '../core/errors.js';
@@ -60,7 +60,7 @@ export function configFromFlags(flags: DaemonFlags): { config: NomConfig; defaul
     dns: dnsFlags(flags),
   };
   const webhook = discordWebhook(flags);
-  config.notify.discord = webhook === null ? null : { webhook };
+  config.notify.discord = webhook === null ? null : { webhook, events: [...NOTICE_GROUP_DEFAULTS.discord] };
   const parsed = nomConfig.safeParse(config);
   if (!parsed.success) throw new UserError(describeIssues(parsed.error.issues));
   return { config: parsed.data, defaulted };

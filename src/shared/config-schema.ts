@@ -28,7 +28,25 @@ export const probeKind = z.union([
   z.string().regex(/^tcp:([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/, 'not tcp:PORT'),
 ]);
 
-export const target = z.strictObject({ name: safeName, address: host });
+/**
+ * When a target that answers counts as degraded: loss over a window at or above `lossPct`, or its
+ * median round trip at or above `rttFactor` times its own 24-hour baseline. The defaults suit a
+ * home line: a minute of 5 % loss is felt in a video call, and 3× the usual round trip in a game.
+ */
+export const degradedThresholds = z.strictObject({
+  lossPct: z.number().min(0.1).max(100),
+  rttFactor: z.number().min(1.1).max(100),
+  /** Seconds of checks judged together. */
+  windowS: z.number().int().min(10).max(3_600),
+});
+export const DEGRADED_DEFAULTS = { lossPct: 5, rttFactor: 3, windowS: 60 } as const;
+
+export const target = z.strictObject({
+  name: safeName,
+  address: host,
+  /** This target's own thresholds where they differ from its monitor's (a satellite link's round trip). */
+  degraded: degradedThresholds.partial().optional(),
+});
 
 /** What every probing monitor shares (imon's interval, pingcount, pingwait). */
 const probing = {
@@ -55,6 +73,8 @@ export const updownConfig = z.strictObject({
   /** Quick re-probes that must all fail before DOWN. */
   confirm: z.number().int().min(1).max(20),
   targets: targetList,
+  /** When an answering target counts as degraded; each target may set its own. */
+  degraded: degradedThresholds.default({ ...DEGRADED_DEFAULTS }),
   addping: z.array(host),
   dns: z.strictObject({ server: host, name: host }).nullable(),
 });
@@ -99,10 +119,39 @@ export const failoverConfig = z
 
 const secretUrl = z.url({ protocol: /^https?$/ });
 
+/** What a channel can be told, in the groups a user chooses from (README, "Notices"). */
+export const noticeGroup = z.enum(['outage', 'restored', 'cause', 'session', 'degraded', 'failover', 'ip-change', 'pause']);
+export type NoticeGroup = z.infer<typeof noticeGroup>;
+
+/**
+ * What a channel whose configuration has no `events` is told. A file written before the choice
+ * existed keeps getting what it got, so nobody loses a message by upgrading:
+ * - Discord: network-outage-monitor's messages (outages, their ends, Started/Stopped — a STOPPED
+ *   is how a reader learns that silence no longer means all is well), plus the two pieces of news
+ *   that matter to anyone at home: the internet moved to the other link, the address changed.
+ *   Degraded periods can come often on a poor line, and a pause is made by someone who knows.
+ * - ntfy: every group. Causes, sessions, address changes, degraded periods and pauses go out at
+ *   low priority (ntfy.ts), which does not buzz, and the phone is where someone away from home
+ *   learns that probing is paused.
+ * - webhook: exactly the kinds it sent before. A program reads it, and one written for those
+ *   kinds may refuse a body it does not know; a refused notice is retried and holds back every
+ *   later one, outages included. A receiver ready for the new kinds lists them.
+ */
+export const NOTICE_GROUP_DEFAULTS = {
+  discord: ['outage', 'restored', 'session', 'failover', 'ip-change'],
+  webhook: ['outage', 'restored', 'cause', 'session'],
+  ntfy: noticeGroup.options,
+} as const satisfies Record<'discord' | 'webhook' | 'ntfy', readonly NoticeGroup[]>;
+
+const events = <G extends NoticeGroup>(groups: z.ZodType<G>, defaults: readonly G[]) => z.array(groups).default(() => [...defaults]);
+
+/** Discord has no place for `cause` (discord.ts): asking for it is refused rather than ignored. */
+const discordGroup = noticeGroup.exclude(['cause'], 'Discord is never sent cause notices: its messages have no place for them');
+
 export const notifyConfig = z.strictObject({
-  discord: z.strictObject({ webhook: secretUrl }).nullable(),
-  webhook: z.strictObject({ url: secretUrl }).nullable(),
-  ntfy: z.strictObject({ url: secretUrl, token: z.string().min(1).nullable() }).nullable(),
+  discord: z.strictObject({ webhook: secretUrl, events: events(discordGroup, NOTICE_GROUP_DEFAULTS.discord) }).nullable(),
+  webhook: z.strictObject({ url: secretUrl, events: events(noticeGroup, NOTICE_GROUP_DEFAULTS.webhook) }).nullable(),
+  ntfy: z.strictObject({ url: secretUrl, token: z.string().min(1).nullable(), events: events(noticeGroup, NOTICE_GROUP_DEFAULTS.ntfy) }).nullable(),
 });
 
 export const actionConfig = z.strictObject({

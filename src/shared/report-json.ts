@@ -34,6 +34,31 @@ export const outageJson = z.object({
   }),
 });
 
+/**
+ * A time the connection worked, but badly: loss or round-trip time over the monitor's thresholds.
+ * Shown apart from the outages; never in downtime_s, the availabilities or the SLA figures (the
+ * transition log counts the time as uptime, as it was).
+ */
+export const degradedJson = z.object({
+  /**
+   * Clipped to the report's range. One still open ends where its monitoring session's records
+   * end: the STOPPED (or STARTED) that closed the session, else the last record, which for a
+   * target the running monitor watches is the time the report was made.
+   */
+  start: isoUtc,
+  end: isoUtc,
+  /** end - start. */
+  duration_s: z.number().int().nonnegative(),
+  /** Echo requests lost, in percent (0..100): the worst seen over the period, or as measured when it began while it is open; null when not measured. */
+  loss_pct: z.number().nonnegative().nullable(),
+  /** The median round trip in ms, the worst seen likewise; null when nothing was answered. */
+  median_rtt_ms: z.number().nonnegative().nullable(),
+  /** The target's usual round trip in ms, which the median was held against; null when none was learned yet. */
+  baseline_rtt_ms: z.number().nonnegative().nullable(),
+  /** Why it counts as degraded, with the thresholds as the monitor recorded them: `loss 20 % (threshold 5 %)`. */
+  reason: z.string(),
+});
+
 /** Response times, jitter and loss over one local period, from the ping monitor's per-minute samples. */
 export const latencyPeriodJson = z.object({
   /** Local time: `2025-10-26` (a day), `2025-10-26 02:00` (an hour; ` +01:00` added when a DST change repeats it), or `FIRST – LAST` day for the whole range. */
@@ -99,6 +124,10 @@ export const targetJson = z.object({
     })
     .nullable(),
   outages: z.array(outageJson),
+  /** Degraded periods in the range, oldest first; [] when there were none. */
+  degraded: z.array(degradedJson),
+  /** The sum of degraded[].duration_s. */
+  degraded_s: z.number().int().nonnegative(),
 });
 
 export const reportJson = z.object({
@@ -121,4 +150,5 @@ export const reportJson = z.object({
 export type ReportJson = z.infer<typeof reportJson>;
 export type TargetJson = z.infer<typeof targetJson>;
 export type OutageJson = z.infer<typeof outageJson>;
+export type DegradedJson = z.infer<typeof degradedJson>;
 export type LatencyPeriodJson = z.infer<typeof latencyPeriodJson>;

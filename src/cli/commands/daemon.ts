@@ -72,13 +72,13 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   const log = createLogger('nom', { minLevel: opts.verbose ? 'debug' : 'info' });
   const http = opts.http === undefined ? null : parseListenAddress(opts.http);
   const { config, path } = readConfig(opts, command, log);
-  if (path !== null) log.info(`configuration ${path} (instance ${config.instance})`);
   const runtime = composeRuntime(config, { dataDir: opts.data, log, syslog: process.env.JOURNAL_STREAM !== undefined });
   // Listening first: a port that is taken stops the daemon before it writes a record.
   const server = http && (await serveHttp(http, runtime, { dataDir: opts.data, configPath: path, log }));
   const stopping = untilSignal(log);
   try {
     await runtime.start();
+    if (path !== null) log.info(`configuration ${path} (instance ${config.instance})`);
     await stopping;
   } finally {
     await server?.close();

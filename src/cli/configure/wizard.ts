@@ -1,4 +1,4 @@
-import type { DdnsConfig, FailoverConfig, FailoverLink, NomConfig } from '../../shared/config-schema.js';
+import { NOTICE_GROUP_DEFAULTS, type DdnsConfig, type FailoverConfig, type FailoverLink, type NomConfig } from '../../shared/config-schema.js';
 import { DEFAULT_IP_PROVIDERS, FAILOVER_DEFAULTS } from '../../core/config/defaults.js';
 import { absolutePath, hostAnswer, httpUrl, interfaceAnswer, ipAnswer, list, name, number, optional, showTargets, targetList, text } from './answers.js';
 import type { Prompter } from './prompter.js';
@@ -50,11 +50,18 @@ export async function runWizard(p: Prompter, base: NomConfig, interfaces: readon
   if (failoverOn) c.failover = await failover(p, c.failover, interfaces);
   else if (c.failover) c.failover.enabled = false;
 
-  c.notify.discord = wrap(await p.ask('Discord webhook URL for notices (empty for none)', c.notify.discord?.webhook ?? '', httpUrl), (webhook) => ({ webhook }));
-  c.notify.webhook = wrap(await p.ask('JSON webhook URL for notices (empty for none)', c.notify.webhook?.url ?? '', httpUrl), (url) => ({ url }));
+  c.notify.discord = wrap(await p.ask('Discord webhook URL for notices (empty for none)', c.notify.discord?.webhook ?? '', httpUrl), (webhook) => ({
+    webhook,
+    events: c.notify.discord?.events ?? [...NOTICE_GROUP_DEFAULTS.discord],
+  }));
+  c.notify.webhook = wrap(await p.ask('JSON webhook URL for notices (empty for none)', c.notify.webhook?.url ?? '', httpUrl), (url) => ({
+    url,
+    events: c.notify.webhook?.events ?? [...NOTICE_GROUP_DEFAULTS.webhook],
+  }));
   c.notify.ntfy = wrap(await p.ask('ntfy topic URL for notices, e.g. https://ntfy.sh/my-topic (empty for none)', c.notify.ntfy?.url ?? '', httpUrl), (url) => ({
     url,
     token: c.notify.ntfy?.token ?? null,
+    events: c.notify.ntfy?.events ?? [...NOTICE_GROUP_DEFAULTS.ntfy],
   }));
   return c;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock, Timer } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Zone } from '../time/zone.js';
+import { switchedOver } from './failover-text.js';
 import { failureCode } from './http-post.js';
 import type { Notice } from './notifier.js';
 import { foldStaleOutages } from './stale-outage.js';
@@ -10,7 +11,7 @@ export interface DeliveryOptions {
   /** Failed attempts retried quickly (exponential backoff) before the queue parks. */
   quickRetries: number;
   firstBackoffMs: number;
-  /** While parked, one attempt this often; an UP notice or a flush tries at once. */
+  /** While parked, one attempt this often; a sign that the link is back (linkBack) or a flush tries at once. */
   parkedRetryMs: number;
   /** Only the newest are kept past this; the dropped are counted in the next message sent. */
   maxQueued: number;
@@ -61,8 +62,8 @@ interface Queued {
  * Sends one channel's notices one at a time, in order, behind the caller's back: push() returns at
  * once, so probing never waits on a slow or dead endpoint. A failed send is retried quickly with
  * exponential backoff, then the queue parks and tries at a slow cadence for as long as it takes —
- * an outage of hours loses nothing — and at once when an UP notice arrives, the sign that the link
- * is back. Only a full queue (newest kept) or shutdown drops a notice.
+ * an outage of hours loses nothing — and at once when an UP notice, or a failover to a link that
+ * works, says that the link is back. Only a full queue (newest kept) or shutdown drops a notice.
  */
 export class DeliveryQueue {
   private items: Queued[] = [];
@@ -92,7 +93,7 @@ export class DeliveryQueue {
     this.items.push({ id: randomUUID(), notice, folded: [], queuedAt: this.clock.now() });
     this.fold();
     this.trim();
-    if (notice.kind === 'up') this.retryNow();
+    if (linkBack(notice)) this.retryNow();
     if (!this.draining) {
       this.draining = true;
       this.running = this.drain();
@@ -208,4 +209,9 @@ export class DeliveryQueue {
     this.abort.abort();
     this.retryNow();
   }
+}
+
+/** A target answers again, or traffic moved to a link that works: what kept the endpoint out of reach is likely gone. */
+function linkBack(notice: Notice): boolean {
+  return notice.kind === 'up' || (notice.kind === 'failover' && switchedOver(notice));
 }

@@ -2,8 +2,9 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { localZone, type Zone } from '../time/zone.js';
 import { DeliveryQueue, type ChannelOptions, type Delivery } from './delivery-queue.js';
+import { switchedOver } from './failover-text.js';
 import { post } from './http-post.js';
-import { deliveryNotes, detail, headline } from './notice-text.js';
+import { deliveryNotes, detail, headline, subject } from './notice-text.js';
 import type { Notice, Notifier } from './notifier.js';
 
 export interface NtfyTopic {
@@ -17,28 +18,57 @@ export interface NtfyMessage {
   title: string;
   /** ntfy's priority names (docs.ntfy.sh/publish, "Message priority"): high = 4, default = 3, low = 2. */
   priority: 'high' | 'default' | 'low';
-  /** Emoji short codes become icons; the target's name is a plain tag to filter on. */
+  /** Emoji short codes become icons; what the notice is about (notice-text.ts subject) is a plain tag to filter on. */
   tags: string[];
   body: string;
 }
 
-/** An outage is worth waking someone for; its end, less so; the rest should not buzz at all. */
-const LOOK: Record<Notice['kind'], { priority: NtfyMessage['priority']; emoji: string }> = {
-  down: { priority: 'high', emoji: 'rotating_light' },
-  up: { priority: 'default', emoji: 'white_check_mark' },
-  cause: { priority: 'low', emoji: 'mag' },
-  started: { priority: 'low', emoji: 'arrow_forward' },
-  stopped: { priority: 'low', emoji: 'stop_button' },
-};
+interface Look {
+  priority: NtfyMessage['priority'];
+  emoji: string;
+}
+
+/**
+ * Losing the internet is worth waking someone for (an outage, no working link); its return or a
+ * move to the backup link, less so; the rest should not buzz at all.
+ */
+function look(notice: Notice): Look {
+  switch (notice.kind) {
+    case 'down':
+      return { priority: 'high', emoji: 'rotating_light' };
+    case 'up':
+      return { priority: 'default', emoji: 'white_check_mark' };
+    case 'cause':
+      return { priority: 'low', emoji: 'mag' };
+    case 'started':
+      return { priority: 'low', emoji: 'arrow_forward' };
+    case 'stopped':
+      return { priority: 'low', emoji: 'stop_button' };
+    case 'failover':
+      if (switchedOver(notice)) return { priority: 'default', emoji: 'twisted_rightwards_arrows' };
+      return { priority: 'high', emoji: 'rotating_light' };
+    case 'ip-change':
+      return { priority: 'low', emoji: 'globe_with_meridians' };
+    case 'degraded':
+      return { priority: 'low', emoji: 'snail' };
+    case 'degraded-end':
+      return { priority: 'low', emoji: 'ok' };
+    case 'paused':
+      return { priority: 'low', emoji: 'pause_button' };
+    case 'resumed':
+      return { priority: 'low', emoji: 'arrow_forward' };
+  }
+}
 
 export function ntfyMessage(delivery: Delivery, zone: Zone): NtfyMessage {
   const { notice } = delivery;
-  const look = LOOK[notice.kind];
+  const { priority, emoji } = look(notice);
+  const about = subject(notice);
   return {
     title: headline(notice),
-    priority: look.priority,
-    tags: [look.emoji, notice.target, ...(delivery.late ? ['late'] : [])],
-    body: [detail(notice), ...deliveryNotes(delivery, zone)].join('\n'),
+    priority,
+    tags: [emoji, ...(about === null ? [] : [about]), ...(delivery.late ? ['late'] : [])],
+    body: [detail(notice, zone), ...deliveryNotes(delivery, zone)].join('\n'),
   };
 }
 

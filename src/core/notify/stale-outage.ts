@@ -24,19 +24,21 @@ export function foldStaleOutages<T extends Foldable>(items: readonly T[], busy: 
   const removed = new Set<T>();
   const open = new Map<string, T[]>();
   const result: T[] = items.map((item) => {
-    const { kind, target } = item.notice;
-    if (kind === 'started' || kind === 'stopped') {
-      open.delete(target);
+    const { notice } = item;
+    if (notice.kind === 'started' || notice.kind === 'stopped') {
+      open.delete(notice.target);
       return item;
     }
-    if (kind === 'down' || kind === 'cause') {
-      const run = kind === 'down' ? [] : (open.get(target) ?? []);
+    if (notice.kind === 'down' || notice.kind === 'cause') {
+      const run = notice.kind === 'down' ? [] : (open.get(notice.target) ?? []);
       if (item !== busy) run.push(item);
-      open.set(target, run);
+      open.set(notice.target, run);
       return item;
     }
-    const run = open.get(target) ?? [];
-    open.delete(target);
+    // Anything else (a failover, a degraded period, a pause…) belongs to no DOWN…UP run: kept, in its place.
+    if (notice.kind !== 'up') return item;
+    const run = open.get(notice.target) ?? [];
+    open.delete(notice.target);
     if (run.length === 0) return item;
     for (const stale of run) removed.add(stale);
     return { ...item, folded: [...run.flatMap((stale) => [...stale.folded, stale.notice]), ...item.folded] };

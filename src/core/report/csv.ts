@@ -6,7 +6,11 @@ import type { TextSink } from './text-sink.js';
 const HEADER = ['target', 'start', 'end', 'duration_s', 'cause', 'ended_by'];
 const CHUNK_ROWS = 8192;
 
-/** One row per outage, RFC 4180 (CRLF, quoted where needed); times ISO 8601 with the zone's offset. */
+/**
+ * One row per outage, RFC 4180 (CRLF, quoted where needed); times ISO 8601 with the zone's offset.
+ * Outages only: a spreadsheet sums duration_s into downtime, and a degraded period is not
+ * downtime. The JSON report lists the degraded periods.
+ */
 export async function writeCsvReport(report: Report, zone: Zone, sink: TextSink): Promise<void> {
   const clock = new ClockFormatter(zone);
   let rows = [csvRow(HEADER)];

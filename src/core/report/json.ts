@@ -1,7 +1,8 @@
-import type { LatencyPeriodJson, OutageJson, ReportJson, TargetJson } from '../../shared/report-json.js';
+import type { DegradedJson, LatencyPeriodJson, OutageJson, ReportJson, TargetJson } from '../../shared/report-json.js';
 import type { TargetAnalysis } from '../analysis/analysis.js';
 import { describeBusinessHours, type SlaResult } from '../analysis/sla.js';
 import { isoUtc } from '../time/clock-format.js';
+import type { ReportedDegraded } from './degraded-time.js';
 import type { Latency, LatencyPeriod, ReportDocument } from './document/report-document.js';
 import { availability, type Report, type ReportedOutage } from './report-model.js';
 import type { TextSink } from './text-sink.js';
@@ -25,6 +26,8 @@ export function toReportJson(report: Report, doc: ReportDocument): ReportJson {
         sla: section.sla && slaJson(section.sla.result),
         latency: section.latency && latencyJson(section.latency),
         outages: t.outages.map(outageJson),
+        degraded: t.degraded.periods.map(degradedJson),
+        degraded_s: t.degraded.seconds,
       };
     }),
     events: doc.events.map((e) => e.event),
@@ -40,7 +43,9 @@ export async function writeJsonReport(report: Report, doc: ReportDocument, sink:
   await sink(JSON.stringify(toReportJson(report, doc), null, 2) + '\n');
 }
 
-function analysisJson(a: TargetAnalysis): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'latency' | 'outages'> {
+function analysisJson(
+  a: TargetAnalysis,
+): Omit<TargetJson, 'name' | 'address' | 'uptime_s' | 'downtime_s' | 'unmonitored_s' | 'availability' | 'sla' | 'latency' | 'outages' | 'degraded' | 'degraded_s'> {
   return {
     target_only_s: a.targetOnly,
     internet_downtime_s: a.internetDowntime,
@@ -106,6 +111,18 @@ function outageJson(outage: ReportedOutage): OutageJson {
       dns: evidence?.dns ?? null,
       addping: evidence?.addping ?? [],
     },
+  };
+}
+
+function degradedJson(p: ReportedDegraded): DegradedJson {
+  return {
+    start: isoUtc(p.start),
+    end: isoUtc(p.end),
+    duration_s: p.end - p.start,
+    loss_pct: p.loss_pct,
+    median_rtt_ms: p.median_rtt_ms,
+    baseline_rtt_ms: p.baseline_rtt_ms,
+    reason: p.reason,
   };
 }
 

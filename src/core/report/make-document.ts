@@ -77,6 +77,8 @@ export async function makeReportDocument(request: ReportRequest): Promise<{ repo
     digest,
     events: withEvents ? readSystemJournal(request.dataDir) : [],
     latency: new Map(loaded.map((l) => [l.data.name, latencyOf(l.samples, analysis.calendar)])),
+    degraded: new Map(report.targets.map((t) => [t.name, t.degraded])),
+    paused: new Map(report.targets.map((t) => [t.name, t.pausedSeconds])),
     generatedAt: request.now,
     live: report.range.to < live.until ? [] : loaded.filter((l) => live.names.has(l.data.name) && l.data.series.times.at(-1) === live.until).map((l) => l.data.name),
   });

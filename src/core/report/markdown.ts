@@ -1,4 +1,4 @@
-import type { Latency, LatencyPeriod, OutageRow, ReportDocument, TargetSection } from './document/report-document.js';
+import type { DegradedRow, Latency, LatencyPeriod, OutageRow, ReportDocument, TargetSection } from './document/report-document.js';
 import { milliseconds, percent } from './document/words.js';
 import { LineBuffer, type TextSink } from './text-sink.js';
 
@@ -39,6 +39,13 @@ async function writeTarget(t: TargetSection, out: LineBuffer): Promise<void> {
     await out.push('', '### The watched address alone was silent (not internet downtime)', '');
     await writeRows(t.targetOnly, '', out);
   }
+  if (t.degraded.length > 0) await writeDegraded(t.degraded, out);
+}
+
+async function writeDegraded(rows: DegradedRow[], out: LineBuffer): Promise<void> {
+  await out.push('', '### Degraded periods', '', 'The connection worked, but badly: these periods are not counted as downtime.', '');
+  await out.push('| Start | End | Duration | What was measured | Loss and round trip |', '|---|---|---|---|---|');
+  for (const r of rows) await out.push(`| ${r.start} | ${r.end} | ${r.duration} | ${cell(r.reason)} | ${cell(r.measured)} |`);
 }
 
 /**

@@ -5,6 +5,8 @@ import { UserError } from '../errors.js';
 import { isoUtc } from '../time/clock-format.js';
 import type { OutageBounds, OutageCause, StartEvidence } from '../../shared/events.js';
 import type { TargetData } from '../store/target-data.js';
+import { degradedTimeOf, type DegradedTime } from './degraded-time.js';
+import { pausedSecondsOf } from './paused-time.js';
 
 /** An outage from the transition log, with what the journal knows of it. */
 export interface ReportedOutage extends Outage {
@@ -16,6 +18,10 @@ export interface ReportedOutage extends Outage {
 export interface TargetReport extends TargetData {
   totals: Totals;
   outages: ReportedOutage[];
+  /** When the connection worked, but badly: shown beside the outages, never counted in the totals. */
+  degraded: DegradedTime;
+  /** Of the unmonitored time, the seconds the user had paused monitoring. */
+  pausedSeconds: number;
 }
 
 export interface Report {
@@ -40,6 +46,8 @@ export function buildReport(targets: TargetData[], requested: RequestedRange): R
       ...target,
       totals: totalsOf(target.series, range),
       outages: withJournal(outagesIn(outagesOf(target.series), range), target),
+      degraded: degradedTimeOf(target, range),
+      pausedSeconds: pausedSecondsOf(target, range),
     })),
   };
 }

@@ -1,5 +1,9 @@
+import { noticeOfEvent, type LinkNames } from '../notify/notice-of-event.js';
 import type { Notice, Notifier } from '../notify/notifier.js';
 import type { EventBus } from './event-bus.js';
+
+/** Told to the channels as they are; transitions, causes and sessions are made into notices here. */
+const NEWS = ['failover', 'ip-change', 'degraded', 'degraded-end', 'pause', 'resume'] as const;
 
 /**
  * Turns what the bus carries into the notices every channel (Discord, webhook, ntfy, the action
@@ -15,6 +19,7 @@ export class NoticeFeed {
   constructor(
     bus: EventBus,
     private notifiers: readonly Notifier[],
+    private readonly links: () => LinkNames | undefined,
   ) {
     this.unsubscribe = [
       bus.on(['session'], (e) => {
@@ -30,6 +35,10 @@ export class NoticeFeed {
         this.send(e.status === 'UP' ? { kind: 'up', target: e.target, address, at: e.at, downForSeconds: lasted } : { kind: 'down', target: e.target, address, at: e.at, upForSeconds: lasted });
       }),
       bus.on(['outage-start'], (e) => this.send({ kind: 'cause', target: e.target, address: this.addresses.get(e.target) ?? e.target, at: e.start, cause: e.cause })),
+      bus.on(NEWS, (e) => {
+        const notice = noticeOfEvent(e, this.links());
+        if (notice) this.send(notice);
+      }),
     ];
   }
 

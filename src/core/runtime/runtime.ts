@@ -75,7 +75,7 @@ export class Runtime {
     this.bus = new EventBus(log.child('bus'));
     this.sessions = new SessionRecorder({ dataDir, clock, log, bus: this.bus });
     recordSystemEvents(this.bus, dataDir, log);
-    this.feed = new NoticeFeed(this.bus, []);
+    this.feed = new NoticeFeed(this.bus, [], () => (this.config.failover ? { primary: this.config.failover.primary.name, standby: this.config.failover.standby.name } : undefined));
     this.views = new TargetViews(this.bus, { dataDir, zone: options.zone, now: () => this.nowSeconds() });
   }
 

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../../src/core/config/defaults.js';
 import { UserError } from '../../../src/core/errors.js';
-import { nomConfig, type NomConfig } from '../../../src/shared/config-schema.js';
+import { NOTICE_GROUP_DEFAULTS, nomConfig, type NomConfig } from '../../../src/shared/config-schema.js';
 import { Prompter } from '../../../src/cli/configure/prompter.js';
 import { runWizard } from '../../../src/cli/configure/wizard.js';
 
@@ -97,7 +97,11 @@ describe('nom configure (the wizard)', () => {
     assert.deepEqual(config.ping, { enabled: true, interval: 30, pingcount: 4, pingwait: 1, targets: [{ name: 'isp', address: '203.0.113.10' }] });
     assert.equal(config.ddns.family, 'ipv6');
     assert.ok(config.ddns.providers.every((p) => p.includes('6')), 'switching family offers that family’s providers');
-    assert.deepEqual(config.notify, { discord: { webhook: 'https://discord.example/api/webhooks/1/abc' }, webhook: null, ntfy: { url: 'https://ntfy.example/nom-alerts', token: null } });
+    assert.deepEqual(config.notify, {
+      discord: { webhook: 'https://discord.example/api/webhooks/1/abc', events: [...NOTICE_GROUP_DEFAULTS.discord] },
+      webhook: null,
+      ntfy: { url: 'https://ntfy.example/nom-alerts', token: null, events: [...NOTICE_GROUP_DEFAULTS.ntfy] },
+    });
   });
 
   it('edits an existing configuration: each default is its current value, "-" clears one', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { importImon } from '../../../src/core/config/imon-import.js';
 import { UserError } from '../../../src/core/errors.js';
-import { nomConfig } from '../../../src/shared/config-schema.js';
+import { DEGRADED_DEFAULTS, nomConfig } from '../../../src/shared/config-schema.js';
 import { FIXTURES } from '../../support/fixtures.js';
 
 const fixture = (name: string) => readFileSync(join(FIXTURES, 'imon', name), 'utf8');
@@ -37,6 +37,7 @@ describe('nom import imon', () => {
         pingcount: 2,
         pingwait: 1,
         confirm: 8,
+        degraded: { ...DEGRADED_DEFAULTS },
         targets: [{ name: '1.1.1.1', address: '1.1.1.1' }],
         addping: ['192.168.92.1', '192.168.1.1'],
         dns: { server: '1.1.1.1', name: 'google.com' },

@@ -62,6 +62,25 @@ describe('delivery queue', () => {
     assert.equal(up!.late, false);
   });
 
+  it('tries at once when traffic moved to a link that works, not when the failover left no internet', async () => {
+    const { clock, link, queue } = setup();
+    queue.push(at.failover(0, 'both-down', { active: null, verified: null }));
+    await clock.advance(30 * MINUTE);
+    const before = link.attempts.length;
+
+    queue.push(at.failover(1800, 'postping-failed', { verified: null, checked: '1.1.1.1' }));
+    await clock.advance(0);
+    assert.equal(link.attempts.length, before, 'no internet yet: the parked cadence goes on');
+
+    link.state.linkUp = true;
+    queue.push(at.failover(1801));
+    await clock.advance(0);
+    assert.deepEqual(
+      link.delivered().map((d) => d.notice.kind === 'failover' && d.notice.change),
+      ['both-down', 'postping-failed', 'switch'],
+    );
+  });
+
   it('delivers in order and marks only what waited long as late', async () => {
     const { clock, link, queue } = setup({ foldStaleOutages: false });
     link.state.linkUp = true;

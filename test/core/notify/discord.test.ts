@@ -5,25 +5,63 @@ import { createLogger } from '../../../src/core/log.js';
 import { IANAZone } from 'luxon';
 import { DiscordNotifier, discordDelivery, discordEmbed } from '../../../src/core/notify/discord.js';
 import { httpRecorder } from '../../support/http-recorder.js';
+import type { Notice } from '../../../src/core/notify/notifier.js';
 import { T0, at } from './scripted-send.js';
 
 const base = { target: 'internet', address: '203.0.113.10', at: 1_760_127_128 };
+const UTC = IANAZone.create('UTC');
 
 describe('Discord notices', () => {
   it("use network-outage-monitor's titles and colours", () => {
-    assert.deepEqual(discordEmbed({ kind: 'started', ...base }), { title: 'Started monitoring 203.0.113.10', description: null, color: 0x0389fa });
-    assert.deepEqual(discordEmbed({ kind: 'stopped', ...base }), { title: 'Stopped monitoring 203.0.113.10', description: null, color: 0x0389fa });
-    assert.deepEqual(discordEmbed({ kind: 'down', ...base, upForSeconds: 3725 }), {
+    assert.deepEqual(discordEmbed({ kind: 'started', ...base }, UTC), { title: 'Started monitoring 203.0.113.10', description: null, color: 0x0389fa });
+    assert.deepEqual(discordEmbed({ kind: 'stopped', ...base }, UTC), { title: 'Stopped monitoring 203.0.113.10', description: null, color: 0x0389fa });
+    assert.deepEqual(discordEmbed({ kind: 'down', ...base, upForSeconds: 3725 }, UTC), {
       title: '203.0.113.10 is UNREACHABLE',
       description: 'Was reachable for 1h 2m 5s',
       color: 0xe74c3c,
     });
-    assert.deepEqual(discordEmbed({ kind: 'up', ...base, downForSeconds: 47 }), {
+    assert.deepEqual(discordEmbed({ kind: 'up', ...base, downForSeconds: 47 }, UTC), {
       title: '203.0.113.10 is REACHABLE',
       description: 'Was unreachable for 47s',
       color: 0x2ecc71,
     });
-    assert.equal(discordEmbed({ kind: 'up', ...base, downForSeconds: null })?.description, null);
+    assert.equal(discordEmbed({ kind: 'up', ...base, downForSeconds: null }, UTC)?.description, null);
+  });
+
+  it('tells of failovers, address changes, degraded periods and pauses in the words the other channels use, coloured by how bad', () => {
+    const embed = (notice: Notice) => {
+      const e = discordEmbed(notice, UTC);
+      return e && [e.title, e.description, e.color.toString(16)];
+    };
+    const back = { active: 'primary', primary: { name: 'fiber', address: '192.0.2.10', up: true }, verified: null } as const;
+    assert.deepEqual(embed(at.failover(0)), [
+      'Switched to the backup link, lte',
+      'Internet traffic now goes through lte (198.51.100.7), and the change was confirmed. fiber (192.0.2.10) does not work.',
+      'e67e22',
+    ]);
+    assert.deepEqual(embed(at.failover(0, 'switch', back)), ['Back on the main link, fiber', 'Internet traffic now goes through fiber (192.0.2.10). lte (198.51.100.7) works.', '2ecc71']);
+    assert.deepEqual(embed(at.failover(0, 'switch', { active: 'primary', verified: false })), [
+      'Could not switch to lte',
+      'The change did not take effect: internet traffic stays on fiber. fiber (192.0.2.10) does not work. lte (198.51.100.7) works.',
+      'e74c3c',
+    ]);
+    assert.deepEqual(embed(at.failover(0, 'both-down', { active: null, verified: null })), [
+      'Both internet links are down',
+      'Neither fiber (192.0.2.10) nor lte (198.51.100.7) works: there is no internet connection.',
+      'e74c3c',
+    ]);
+    assert.deepEqual(embed(at.failover(0, 'postping-failed', { verified: null, checked: '1.1.1.1' })), [
+      'No internet through lte',
+      'After the switch, 1.1.1.1 did not answer through lte (198.51.100.7): the link is up but may not reach the internet.',
+      'e74c3c',
+    ]);
+    assert.deepEqual(embed(at.ipChange(0)), ['Your public IP address changed', 'It is now 203.0.113.99; it was 203.0.113.7 (as https://api.ipify.org reports it).', '9b59b6']);
+    const measured = 'Measured: 20 % of probes lost, answers in 180 ms (usually 25 ms).';
+    assert.deepEqual(embed(at.degraded(0)), ['internet works poorly', `Still reachable, but not as it should be: loss 20 % (threshold 5 %). ${measured}`, 'f1c40f']);
+    assert.deepEqual(embed(at.degradedEnd(725, 0)), ['internet works normally again', `It worked poorly for 12m 5s: loss 20 % (threshold 5 %). ${measured}`, '2ecc71']);
+    assert.deepEqual(embed(at.paused(0, 7200)), ['Monitoring paused', 'Checks are paused until 14:00:00 (router maintenance): outages in the meantime are not reported.', '95a5a6']);
+    assert.deepEqual(embed(at.resumed(0)), ['Monitoring resumed', 'Checks are running again.', '389fa']);
+    assert.equal(embed(at.cause(0)), null, 'still no place for a cause');
   });
 
   it('posts the webhook body network-outage-monitor posts', async () => {

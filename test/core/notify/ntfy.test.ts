@@ -63,6 +63,62 @@ describe('ntfy', () => {
     assert.deepEqual(look(at.stopped(0)), ['Stopped monitoring internet', 'low', 'stop_button,internet', 'No longer watching 203.0.113.10.']);
   });
 
+  it('a failover is high priority unless the internet still works; address changes, degraded periods and pauses are low', () => {
+    const look = (notice: Delivery['notice']) => {
+      const m = ntfyMessage(delivery({ notice }), UTC);
+      return [m.title, m.priority, m.tags.join(','), m.body];
+    };
+    assert.deepEqual(look(at.failover(0)), [
+      'Switched to the backup link, lte',
+      'default',
+      'twisted_rightwards_arrows,lte',
+      'Internet traffic now goes through lte (198.51.100.7), and the change was confirmed. fiber (192.0.2.10) does not work.',
+    ]);
+    const back = { active: 'primary', primary: { name: 'fiber', address: '192.0.2.10', up: true }, verified: null } as const;
+    assert.deepEqual(look(at.failover(0, 'switch', back)), [
+      'Back on the main link, fiber',
+      'default',
+      'twisted_rightwards_arrows,fiber',
+      'Internet traffic now goes through fiber (192.0.2.10). lte (198.51.100.7) works.',
+    ]);
+    assert.deepEqual(look(at.failover(0, 'switch', { active: 'primary', verified: false })), [
+      'Could not switch to lte',
+      'high',
+      'rotating_light,fiber',
+      'The change did not take effect: internet traffic stays on fiber. fiber (192.0.2.10) does not work. lte (198.51.100.7) works.',
+    ]);
+    assert.deepEqual(look(at.failover(0, 'both-down', { active: null, standby: { name: 'lte', address: null, up: false }, verified: null })), [
+      'Both internet links are down',
+      'high',
+      'rotating_light',
+      'Neither fiber (192.0.2.10) nor lte works: there is no internet connection.',
+    ]);
+    assert.deepEqual(look(at.failover(0, 'postping-failed', { verified: null, checked: '1.1.1.1' })), [
+      'No internet through lte',
+      'high',
+      'rotating_light,lte',
+      'After the switch, 1.1.1.1 did not answer through lte (198.51.100.7): the link is up but may not reach the internet.',
+    ]);
+    assert.deepEqual(look(at.ipChange(0)), [
+      'Your public IP address changed',
+      'low',
+      'globe_with_meridians',
+      'It is now 203.0.113.99; it was 203.0.113.7 (as https://api.ipify.org reports it).',
+    ]);
+    const measured = 'Measured: 20 % of probes lost, answers in 180 ms (usually 25 ms).';
+    assert.deepEqual(look(at.degraded(0)), ['internet works poorly', 'low', 'snail,internet', `Still reachable, but not as it should be: loss 20 % (threshold 5 %). ${measured}`]);
+    assert.deepEqual(look(at.degradedEnd(725, 0)), ['internet works normally again', 'low', 'ok,internet', `It worked poorly for 12m 5s: loss 20 % (threshold 5 %). ${measured}`]);
+    assert.deepEqual(look(at.paused(0, 7200)), [
+      'Monitoring paused',
+      'low',
+      'pause_button',
+      'Checks are paused until 14:00:00 (router maintenance): outages in the meantime are not reported.',
+    ]);
+    assert.equal(look(at.paused(0, 90_000))[3], 'Checks are paused until 2025-10-11 13:00:00 (router maintenance): outages in the meantime are not reported.');
+    assert.equal(look(at.paused(0, null, null))[3], 'Checks are paused until someone resumes them: outages in the meantime are not reported.');
+    assert.deepEqual(look(at.resumed(0)), ['Monitoring resumed', 'low', 'arrow_forward', 'Checks are running again.']);
+  });
+
   it('says when a late notice happened, what a folded UP stands for, and how many were dropped', () => {
     const late = ntfyMessage(delivery({ notice: at.down(0, null), sentAt: T0 + 3_600_000, late: true, dropped: 1 }), UTC);
     assert.deepEqual(late.tags, ['rotating_light', 'internet', 'late']);

@@ -6,7 +6,7 @@ import { at } from './scripted-send.js';
 
 const item = (notice: Notice) => ({ notice, folded: [] as Notice[] });
 const shape = (items: Array<{ notice: Notice; folded: readonly Notice[] }>) =>
-  items.map((i) => [i.notice.kind, i.notice.target, ...i.folded.map((f) => f.kind)].join(' '));
+  items.map((i) => [i.notice.kind, 'target' in i.notice ? i.notice.target : '-', ...i.folded.map((f) => f.kind)].join(' '));
 
 describe('folding stale outages', () => {
   it('folds a queued DOWN and its cause into the UP that ends the outage, leaving the rest in order', () => {
@@ -23,6 +23,11 @@ describe('folding stale outages', () => {
     const items = [at.down(10), at.cause(10), at.up(20, 10)].map(item);
     assert.deepEqual(shape(foldStaleOutages(items, items[0]!)), ['down internet', 'up internet cause']);
     assert.deepEqual(shape(foldStaleOutages(items.slice(0, 2), null)), ['down internet', 'cause internet']);
+  });
+
+  it('keeps failovers, degraded periods and pauses in their place, and folds the outage around them', () => {
+    const items = [at.down(10), at.failover(11), at.degraded(12), at.paused(13, null), at.resumed(14), at.degradedEnd(15, 12), at.up(20, 10)].map(item);
+    assert.deepEqual(shape(foldStaleOutages(items, null)), ['failover -', 'degraded internet', 'paused -', 'resumed -', 'degraded-end internet', 'up internet down']);
   });
 
   it('does not fold across a restart of monitoring', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exactDuration, humanDuration, milliseconds, periodWords } from '../../../src/core/report/document/words.js';
+import { exactDuration, humanDuration, milliseconds, pausedSentence, periodWords } from '../../../src/core/report/document/words.js';
 import { namedZone } from '../../../src/core/time/zone.js';
 
 test('humanDuration carries a rounded-up unit into the next one', () => {
@@ -43,4 +43,12 @@ test('milliseconds keeps three significant figures', () => {
   assert.equal(milliseconds(99.96), '100 ms');
   assert.equal(milliseconds(null), 'no answer');
   assert.equal(milliseconds(null, 'not measured'), 'not measured');
+});
+
+test('pausedSentence names the targets only when the report has several', () => {
+  assert.equal(pausedSentence([['wan', 1500]], false), 'Of the time not monitored, the user paused monitoring for 25 minutes.');
+  assert.equal(
+    pausedSentence([['wan', 1500], ['lan', 600], ['dns', 60]], true),
+    'Of the time not monitored, the user paused monitoring for 25 minutes (wan), 10 minutes (lan) and 1 minute (dns).',
+  );
 });

@@ -30,7 +30,7 @@ export function updownConfig(targets = [TARGET], change: Partial<NomConfig> = {}
 }
 
 /** A runtime on a fake clock and a scripted network, with one recording channel per configuration it has run. */
-export function runtimeRig(dataDir: string, network: Network, config = updownConfig()) {
+export function runtimeRig(dataDir: string, network: Network, config = updownConfig(), channelsOf: () => Notifier[] = () => [new RecordingNotifier()]) {
   const clock = new FakeClock(T0);
   const lines: string[] = [];
   const channels: RecordingNotifier[] = [];
@@ -42,9 +42,9 @@ export function runtimeRig(dataDir: string, network: Network, config = updownCon
     zone: namedZone('UTC'),
     chooseProber: () => Promise.resolve({ prober: new ScriptedProber(clock, network), description: 'the scripted network' }),
     channels: () => {
-      const channel = new RecordingNotifier();
-      channels.push(channel);
-      return { notifiers: [channel], actions: null };
+      const made = channelsOf();
+      channels.push(...made.filter((n): n is RecordingNotifier => n instanceof RecordingNotifier));
+      return { notifiers: made, actions: null };
     },
     evidence: { gateway: () => '192.0.2.1', dns: null },
   });

@@ -8,15 +8,17 @@ import { describeBusinessHours, type SlaResult } from '../../analysis/sla.js';
 import { ClockFormatter } from '../../time/clock-format.js';
 import { OUTAGE_END_NOTE } from '../outage-text.js';
 import type { ReportedOutage } from '../report-model.js';
+import type { DegradedTime } from '../degraded-time.js';
+import { degradedRow } from './degraded-rows.js';
 import type { DocumentInput, Figure, OutageRow, ReportDocument, TargetSection } from './report-document.js';
-import { CAUSE_SHORT, CAUSE_WORDS, exactDuration, humanDuration, milliseconds, percent, periodWords } from './words.js';
+import { CAUSE_SHORT, CAUSE_WORDS, DEGRADED_SENTENCE, exactDuration, humanDuration, milliseconds, pausedSentence, percent, periodWords } from './words.js';
 
-const METHOD = [
-  'Each watched address was probed every interval; a failed probe was confirmed by quick re-probes before an outage was recorded, and the outage was dated from the first failed probe.',
-  'Time when the monitor was not running (stopped, asleep, crashed) is shown as not monitored: it is counted neither as uptime nor as downtime.',
-  'When the watched address stopped answering but a DNS server on the internet still did, the internet was working: such spans are listed apart and not counted as internet downtime.',
-  'The digest below pins the data files this report was made from; `sha256sum -c` on the listed files in the data folder checks them.',
-];
+const PROBING =
+  'Each watched address was probed every interval; a failed probe was confirmed by quick re-probes before an outage was recorded, and the outage was dated from the first failed probe.';
+const UNMONITORED = 'Time when the monitor was not running (stopped, asleep, crashed) is shown as not monitored: it is counted neither as uptime nor as downtime.';
+const TARGET_ONLY =
+  'When the watched address stopped answering but a DNS server on the internet still did, the internet was working: such spans are listed apart and not counted as internet downtime.';
+const DIGEST = 'The digest below pins the data files this report was made from; `sha256sum -c` on the listed files in the data folder checks them.';
 
 export function buildDocument(input: DocumentInput): ReportDocument {
   const { analysis, sla } = input;
@@ -32,13 +34,37 @@ export function buildDocument(input: DocumentInput): ReportDocument {
     generatedAt: DateTime.fromSeconds(input.generatedAt, { zone }).toFormat('yyyy-MM-dd HH:mm:ss ZZ'),
     generatedAtUnix: input.generatedAt,
     targets: analysis.targets.map((t) =>
-      targetSection(t, { clock, period, sla: sla?.get(t.name) ?? null, latency: input.latency.get(t.name) ?? null, range: analysis.range }),
+      targetSection(t, {
+        clock,
+        period,
+        sla: sla?.get(t.name) ?? null,
+        latency: input.latency.get(t.name) ?? null,
+        degraded: input.degraded.get(t.name) ?? NO_DEGRADED,
+        range: analysis.range,
+      }),
     ),
-    evidence: { clock: input.clock, digest: input.digest, method: input.live.length === 0 ? METHOD : [...METHOD, liveSentence(input.live, clock.format(input.generatedAt))] },
+    evidence: { clock: input.clock, digest: input.digest, method: method(input, clock.format(input.generatedAt)) },
     events: input.events
       .filter((e) => e.at >= analysis.range.from && e.at < analysis.range.to)
       .map((event) => ({ time: clock.format(event.at), text: eventText(event), event })),
   };
+}
+
+const NO_DEGRADED: DegradedTime = { periods: [], seconds: 0 };
+
+/** How the record was kept; the sentences on pauses, degraded periods and a live session only when they apply. */
+function method(input: DocumentInput, madeAt: string): string[] {
+  const paused = [...input.paused].filter(([, seconds]) => seconds > 0);
+  const degraded = [...input.degraded.values()].some((d) => d.periods.length > 0);
+  return [
+    PROBING,
+    UNMONITORED,
+    ...(paused.length > 0 ? [pausedSentence(paused, input.paused.size > 1)] : []),
+    TARGET_ONLY,
+    ...(degraded ? [DEGRADED_SENTENCE] : []),
+    DIGEST,
+    ...(input.live.length > 0 ? [liveSentence(input.live, madeAt)] : []),
+  ];
 }
 
 function liveSentence(names: string[], at: string): string {
@@ -50,6 +76,7 @@ interface SectionContext {
   period: string;
   sla: SlaResult | null;
   latency: Latency | null;
+  degraded: DegradedTime;
   range: { from: number; to: number };
 }
 
@@ -61,7 +88,7 @@ function targetSection(t: TargetAnalysis, c: SectionContext): TargetSection {
     name: t.name,
     address: t.address,
     headline: pingOnly ? pingHeadline(pingOnly, c.period) : headline(t, c.period),
-    figures: [...(pingOnly ? [] : figures(t)), ...(c.latency ? latencyFigures(c.latency) : [])],
+    figures: [...(pingOnly ? [] : figures(t)), ...degradedFigure(c.degraded), ...(c.latency ? latencyFigures(c.latency) : [])],
     causes: (['isp', 'local', 'unknown', 'target'] as const)
       .filter((cause) => t.byCause[cause].count > 0)
       .map((cause) => ({ cause, label: CAUSE_SHORT[cause], count: t.byCause[cause].count, duration: humanDuration(t.byCause[cause].seconds) })),
@@ -69,6 +96,7 @@ function targetSection(t: TargetAnalysis, c: SectionContext): TargetSection {
     outages: rows(t.outages),
     noOutages: pingOnly ? 'Outages were not watched for: only the ping monitor ran for this address.' : 'No outages in this period.',
     targetOnly: rows(t.targetOnlyOutages),
+    degraded: c.degraded.periods.map((p) => degradedRow(p, c.clock)),
     analysis: t,
     daily: t.daily,
     latency: c.latency,
@@ -99,6 +127,11 @@ function figures(t: TargetAnalysis): Figure[] {
   ];
   if (t.targetOnly > 0) list.push({ label: 'Watched address silent, internet working', value: humanDuration(t.targetOnly) });
   return list;
+}
+
+/** Said only when there were degraded periods: a report without any reads as it always did. */
+function degradedFigure(d: DegradedTime): Figure[] {
+  return d.periods.length === 0 ? [] : [{ label: 'Degraded (not downtime)', value: humanDuration(d.seconds) }];
 }
 
 /** "Only the ping monitor watched this address in October 2025: answers took 12.3 ms on average, and 0.41 % of echo requests were lost." */

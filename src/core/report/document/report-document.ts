@@ -5,6 +5,7 @@ import type { Latency } from '../../analysis/latency.js';
 import type { SlaResult } from '../../analysis/sla.js';
 import type { ClockSync } from '../../evidence/clock-sync.js';
 import type { DataDigest } from '../../evidence/file-digest.js';
+import type { DegradedTime } from '../degraded-time.js';
 
 /**
  * Everything an evidence report says, already in words and numbers, so that each format (md,
@@ -43,6 +44,17 @@ export interface OutageRow {
   evidence: string;
 }
 
+/** A time the connection worked, but badly: clipped to the period. */
+export interface DegradedRow {
+  start: string;
+  end: string;
+  duration: string;
+  /** Why it counts as degraded, with the threshold, as the monitor recorded it: `loss 20 % (threshold 5 %)`. */
+  reason: string;
+  /** Loss and round trip, the worst seen over the period (while open, as measured when it began), beside the usual round trip. */
+  measured: string;
+}
+
 export interface TargetSection {
   name: string;
   address: string | null;
@@ -56,6 +68,8 @@ export interface TargetSection {
   noOutages: string;
   /** Outages where the watched address alone was silent: shown apart, not internet downtime. */
   targetOnly: OutageRow[];
+  /** Degraded periods: shown apart, never downtime; empty when there were none. */
+  degraded: DegradedRow[];
   analysis: TargetAnalysis;
   daily: DayTotals[];
   /**
@@ -83,6 +97,9 @@ export interface DocumentInput {
   events: SystemEvent[];
   /** Per target name, from its samples. */
   latency: Map<string, Latency | null>;
+  /** Per target name: its degraded periods in the period, and the seconds the user paused it (see report-model). */
+  degraded: Map<string, DegradedTime>;
+  paused: Map<string, number>;
   generatedAt: number;
   /** Targets whose open session the running monitor carried to generatedAt (see extendOpenSession). */
   live: string[];

@@ -71,3 +71,14 @@ export function milliseconds(ms: number | null, none = 'no answer'): string {
   if (ms === null) return none;
   return `${ms >= 100 ? Math.round(ms) : Number(ms.toPrecision(3))} ms`;
 }
+
+/** The method's sentence on degraded periods, said when the report lists any. */
+export const DEGRADED_SENTENCE =
+  'A degraded period is a time when the connection worked, but badly (loss or round-trip time over the thresholds the monitor was set to, as each period states them): degraded periods are listed apart from the outages and not counted as downtime.';
+
+/** "Of the time not monitored, the user paused monitoring for 25 minutes (router) and 10 minutes (dns)." */
+export function pausedSentence(paused: ReadonlyArray<readonly [name: string, seconds: number]>, named: boolean): string {
+  const spans = paused.map(([name, seconds]) => (named ? `${humanDuration(seconds)} (${name})` : humanDuration(seconds)));
+  const list = spans.length === 1 ? spans[0]! : `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)!}`;
+  return `Of the time not monitored, the user paused monitoring for ${list}.`;
+}

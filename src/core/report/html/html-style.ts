@@ -47,6 +47,10 @@ thead th { border-bottom: 2px solid #555; background: #f0f0f0; font-size: .85rem
 .outages, .events { font-size: .8rem; }
 .outages td:nth-child(-n+3) { white-space: nowrap; }
 .outages tbody tr:nth-child(even), .events tbody tr:nth-child(even) { background: #f7f7f7; }
+.degraded { font-size: .8rem; border-left: 4px solid #b06000; }
+.degraded thead th { background: #fdf0d5; border-bottom-color: #b06000; }
+.degraded tbody tr:nth-child(even) { background: #fef8ec; }
+.degraded td:nth-child(-n+3) { white-space: nowrap; }
 .cause-isp { color: #b3261e; font-weight: 600; }
 .cause-local { color: #8a5100; font-weight: 600; }
 .cause-target { color: #1a5fb4; font-weight: 600; }
@@ -54,7 +58,7 @@ thead th { border-bottom: 2px solid #555; background: #f0f0f0; font-size: .85rem
 .digest { font-weight: 700; word-break: break-all; }
 pre.manifest { white-space: pre-wrap; word-break: break-all; font-size: .75rem; line-height: 1.4; background: #f7f7f7; border: 1px solid #ddd; padding: .6rem .8rem; }
 footer { margin-top: 3rem; font-size: .8rem; color: #555; }
-@media (max-width: 40rem) { .figures { grid-template-columns: repeat(2, 1fr); } .outages td:nth-child(-n+2) { white-space: normal; } }
+@media (max-width: 40rem) { .figures { grid-template-columns: repeat(2, 1fr); } .outages td:nth-child(-n+2), .degraded td:nth-child(-n+2) { white-space: normal; } }
 @page { size: A4; margin: 14mm 12mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #555; } }
 @media print {
   html { font-size: 14px; }
@@ -64,8 +68,8 @@ footer { margin-top: 3rem; font-size: .8rem; color: #555; }
   .table-title { break-inside: avoid; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
-  .outages, .events { font-size: 7.5pt; }
-  .outages td:nth-child(-n+2) { white-space: normal; }
+  .outages, .events, .degraded { font-size: 7.5pt; }
+  .outages td:nth-child(-n+2), .degraded td:nth-child(-n+2) { white-space: normal; }
   figure svg { max-width: 100%; }
   thead th, tbody tr:nth-child(even), pre.manifest { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

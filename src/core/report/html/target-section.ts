@@ -1,13 +1,15 @@
 import type { Chart } from '../charts/chart.js';
 import type { Figure, TargetSection } from '../document/report-document.js';
 import type { LineBuffer } from '../text-sink.js';
+import { degradedTable } from './degraded-table.js';
 import { escapeMarkup as e } from './escape.js';
 import { causeLegend, writeOutageTable } from './outage-table.js';
 import { targetHeading } from './summary-page.js';
 
 /**
  * One target's evidence, from a fresh page: the contract's terms, the charts, then every
- * outage, and apart from them the spans when only the watched address was silent.
+ * outage, and apart from them the spans when only the watched address was silent and the
+ * periods when the connection was degraded.
  */
 export async function writeTargetSection(t: TargetSection, charts: Chart[], out: LineBuffer): Promise<void> {
   await out.push('<section class="page">', `<h2>${targetHeading(t)}</h2>`);
@@ -25,7 +27,7 @@ export async function writeTargetSection(t: TargetSection, charts: Chart[], out:
     );
     await writeOutageTable(`Spans when only the watched address of ${t.name} was silent, oldest first (local time)`, t.targetOnly, out);
   }
-  await out.push('</section>');
+  await out.push(...degradedTable(t.name, t.degraded), '</section>');
 }
 
 function termsTable(caption: string, figures: Figure[]): string {

@@ -58,6 +58,6 @@ export function outageTable(flow: PageFlow, title: string, rows: OutageRow[], no
 }
 
 /** `1 h 54 min 42 s` may break between its parts, never between a number and its unit. */
-function keepUnits(duration: string): string {
+export function keepUnits(duration: string): string {
   return duration.replace(/(\d) (?=\p{L})/gu, '$1\u00a0');
 }

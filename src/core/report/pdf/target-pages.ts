@@ -1,6 +1,7 @@
 import type { Chart } from '../charts/chart.js';
 import type { Figure, TargetSection } from '../document/report-document.js';
 import { chartBlocks } from './chart-section.js';
+import { degradedTable } from './degraded-table.js';
 import { causeLegend, outageTable } from './outage-table.js';
 import { STYLE, type PageFlow } from './page-flow.js';
 import { CONTENT_WIDTH, MARGIN } from './pdf-engine.js';
@@ -10,7 +11,7 @@ const TARGET_ONLY_NOTE = 'A DNS server on the internet still answered during the
 /**
  * One target's evidence, from a fresh page: what its causes mean, the contract's terms, the
  * charts, then every outage, and apart from them the spans when only the watched address was
- * silent.
+ * silent and the periods when the connection was degraded.
  */
 export function targetPages(flow: PageFlow, t: TargetSection, charts: Chart[]): void {
   flow.newPage();
@@ -31,6 +32,7 @@ export function targetPages(flow: PageFlow, t: TargetSection, charts: Chart[]): 
     outageTable(flow, `Outages (${t.outages.length})`, t.outages);
   }
   if (t.targetOnly.length > 0) outageTable(flow, `The watched address alone was silent (${t.targetOnly.length})`, t.targetOnly, TARGET_ONLY_NOTE);
+  degradedTable(flow, t.degraded);
 }
 
 const LABEL_WIDTH = 170;
