@@ -95,7 +95,7 @@ describe('dashboard in chromium against the daemon in the lab', { skip: missing 
         await page.goto(`${ORIGIN}/#/`);
         break;
       } catch (err) {
-        if (i > 50) throw new Error(`the daemon did not serve the dashboard\n${log}\n${String(err)}`);
+        if (i > 50) throw new Error(`the daemon did not serve the dashboard\n${log}`, { cause: err });
         await sleep(200);
       }
     }
