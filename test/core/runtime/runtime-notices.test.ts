@@ -4,7 +4,8 @@ import { ChosenNotices } from '../../../src/core/notify/chosen-notices.js';
 import type { NoticeKind } from '../../../src/core/notify/notifier.js';
 import { noticeGroup, type NoticeGroup } from '../../../src/shared/config-schema.js';
 import { tempDir } from '../../support/tmp.js';
-import { outage, RecordingNotifier, runtimeRig, S0 } from './runtime-rig.js';
+import { CONFIG } from '../monitors/failover-fakes.js';
+import { outage, RecordingNotifier, runtimeRig, S0, updownConfig } from './runtime-rig.js';
 
 const LINK = { up: true, address: '192.0.2.1' };
 
@@ -34,5 +35,27 @@ describe('runtime: every kind of event reaches every channel that asked for it',
     assert.deepEqual(new Set(kinds(everything)), new Set(['started', 'up', 'down', 'cause', 'failover', 'ip-change', 'degraded', 'degraded-end', 'stopped', 'paused', 'resumed']));
     assert.deepEqual(kinds(outages), ['up', 'down', 'up', 'up']);
     assert.deepEqual(kinds(network), ['failover', 'ip-change', 'degraded', 'degraded-end']);
+  });
+});
+
+describe('runtime: a failover link is not an updown target', () => {
+  it("a link's sessions and transitions are recorded but told to no channel: the failover notice tells what the traffic did", async () => {
+    const channel = new RecordingNotifier();
+    const config = { ...updownConfig(), failover: { ...CONFIG, enabled: false } };
+    const { runtime, clock, stop } = runtimeRig(tempDir(), () => ({ kind: 'reply', rttMs: 5 }), config, () => [channel]);
+    await runtime.start();
+    await clock.advance(2_000);
+    runtime.bus.publish({ type: 'session', target: 'fibre', address: '203.0.113.10', kind: 'started', at: S0 + 2 });
+    runtime.bus.publish({ type: 'transition', target: 'fibre', status: 'DOWN', at: S0 + 3, initial: false });
+    runtime.bus.publish({ type: 'failover', at: S0 + 4, kind: 'switch', active: 'standby', primary: { ...LINK, up: false }, standby: LINK, verified: true });
+    await stop();
+    assert.deepEqual(channel.notices.map((n) => [n.kind, 'target' in n ? n.target : null]), [
+      ['started', 'internet'],
+      ['up', 'internet'],
+      ['failover', null],
+      ['stopped', 'internet'],
+    ]);
+    const failover = channel.notices.find((n) => n.kind === 'failover');
+    assert.match(JSON.stringify(failover), /lte/, 'the links by their names');
   });
 });
