@@ -103,7 +103,7 @@ describe('nom daemon --config in the network lab: updown with an imon action scr
   });
 
   it('serves the report of what it records over HTTP, made by the report engine while it monitors', async () => {
-    assert.match(log, /report page and API at http:\/\/127\.0\.0\.1:8181/);
+    assert.match(log, /dashboard and API at http:\/\/127\.0\.0\.1:8181/);
     const response = await getInLab('/api/report?format=json&target=isp&tz=UTC');
     assert.equal(response.status, 200, response.body);
     assert.equal(response.type, 'application/json; charset=utf-8');
