@@ -60,10 +60,6 @@ export class UpdownService implements Service {
     });
   }
 
-  get targets(): readonly UpdownTarget[] {
-    return this.monitors.map((m) => m.target);
-  }
-
   /** Opens every target's session (throwing, before any probe, when a folder's records cannot be read), then probes. */
   start(): void {
     for (const { target } of this.monitors) this.deps.sessions.openSession(target.name, target.address);

@@ -33,8 +33,3 @@ export const NO_PROBER: Prober = {
   probe: () => Promise.resolve({ ok: false, reason: 'error', detail: 'no probing monitor is configured' }),
   close: () => Promise.resolve(),
 };
-
-/** Whether any monitor the configuration enables sends probes: updown, ping and failover do; ddns asks HTTP providers. */
-export function probesNeeded(enabled: { updown: boolean; ping: boolean; failover: boolean }): boolean {
-  return enabled.updown || enabled.ping || enabled.failover;
-}

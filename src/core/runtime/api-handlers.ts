@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { findTargets } from '../store/data-dir.js';
 import type { Zone } from '../time/zone.js';
 import { historyOf } from '../views/history-query.js';
+import { JournalCache } from '../views/journal-cache.js';
 import { outageOf } from '../views/outage-query.js';
 import type { Runtime } from './runtime.js';
 
@@ -23,6 +24,7 @@ export interface HandlerPlaces {
 export function runtimeHandlers(runtime: Runtime, places: HandlerPlaces): ApiHandlers {
   const { dataDir, configPath, zone } = places;
   const live = () => ({ liveTargets: runtime.liveTargets(), nowSeconds: runtime.status().now });
+  const journals = new JournalCache();
   return {
     status: () => Promise.resolve(runtime.status()),
     samples: (r) => {
@@ -30,8 +32,8 @@ export function runtimeHandlers(runtime: Runtime, places: HandlerPlaces): ApiHan
       if (r.target !== undefined && targets.length === 0) return Promise.reject(new ApiFailure('not-found', `no updown target is named "${r.target}"`));
       return Promise.resolve({ targets });
     },
-    history: (r) => readData(dataDir, () => historyOf(dataDir, r, { ...live(), zone })),
-    outage: (r) => readData(dataDir, () => outageOf(dataDir, r.target, r.start, live())),
+    history: (r) => readData(dataDir, () => historyOf(dataDir, r, { ...live(), zone }, journals)),
+    outage: (r) => readData(dataDir, () => outageOf(dataDir, r.target, r.start, live(), journals)),
     targets: () => readData(dataDir, () => ({ targets: targetNames(dataDir).map((name) => ({ name })) })),
     settings: () => Promise.resolve({ config: runtime.currentConfig, path: configPath, dataDir }),
     'settings-validate': (r) => Promise.resolve({ issues: issuesOf(r.config) }),
@@ -54,7 +56,7 @@ export function runtimeHandlers(runtime: Runtime, places: HandlerPlaces): ApiHan
 }
 
 /** Every problem with a configuration, each at its field, in the schema's own words. */
-export function issuesOf(config: unknown): SettingsIssue[] {
+function issuesOf(config: unknown): SettingsIssue[] {
   const parsed = nomConfig.safeParse(config);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message }));

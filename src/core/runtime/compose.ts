@@ -52,7 +52,7 @@ function channelsOf(config: NomConfig, clock: Clock, log: Logger, options: Compo
 }
 
 /** The configuration's `probe` (checked by its schema) as the prober chooser takes it. */
-export function probePreference(probe: NomConfig['probe']): ProbePreference {
+function probePreference(probe: NomConfig['probe']): ProbePreference {
   if (probe === 'auto' || probe === 'icmp' || probe === 'ping') return { kind: probe };
   return { kind: 'tcp', port: Number(probe.slice('tcp:'.length)) };
 }
