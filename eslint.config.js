@@ -46,6 +46,10 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/**'],
+    // The renderer is its own TypeScript project (DOM, JSX, no Node types): tsconfig.json leaves it out.
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tsconfig.renderer.json', tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

@@ -1,0 +1,47 @@
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * The dashboard bundle (src/renderer) as the daemon serves it and the Electron window loads it:
+ * index.html, app.js and app.css, with nothing fetched from anywhere else. Stale files from an
+ * earlier build are removed first, since the daemon serves whatever the folder holds.
+ */
+const root = resolve(import.meta.dirname, '..');
+const outdir = 'dist/renderer';
+
+/**
+ * zod re-exports its error messages in some fifty languages as one namespace, which no bundler
+ * can shake; the dashboard speaks English and sets no locale, so only English is bundled (half
+ * the script's size).
+ */
+const englishZod = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js' }));
+  },
+};
+
+await rm(`${root}/${outdir}`, { recursive: true, force: true });
+await mkdir(`${root}/${outdir}`, { recursive: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: [
+    { in: 'src/renderer/main.tsx', out: 'app' },
+    { in: 'src/renderer/styles/app.css', out: 'app' },
+  ],
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  charset: 'utf8',
+  logLevel: 'warning',
+  plugins: [englishZod],
+});
+await copyFile(`${root}/src/renderer/index.html`, `${root}/${outdir}/index.html`);

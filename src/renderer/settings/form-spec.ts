@@ -1,0 +1,106 @@
+import type { Path, PathPattern } from './config-path.js';
+
+/**
+ * The settings form as data: each field names the path of the configuration it edits. The
+ * form is drawn from this, and the same list says which of the validator's issues have a place
+ * next to a field; the others are shown above the Save button, so that none is ever hidden.
+ */
+export type Field =
+  | { kind: 'toggle'; path: Path; label: string; hint?: string }
+  | { kind: 'number'; path: Path; label: string; unit?: string; hint?: string }
+  | { kind: 'text'; path: Path; label: string; hint?: string; placeholder?: string; input?: 'url' | 'password'; emptyIsNull?: boolean }
+  | { kind: 'rows'; path: Path; label: string; hint?: string; add: string; columns: readonly { key: string; label: string; placeholder: string }[] }
+  | { kind: 'list'; path: Path; label: string; hint?: string; add: string; item: string; placeholder: string }
+  | { kind: 'optional'; path: Path; label: string; hint?: string; blank: Record<string, unknown>; fields: readonly Field[] };
+
+export interface Section {
+  id: string;
+  title: string;
+  description: string;
+  fields: readonly Field[];
+}
+
+const targetColumns = [
+  { key: 'name', label: 'Name', placeholder: 'e.g. gateway' },
+  { key: 'address', label: 'Address', placeholder: 'e.g. 192.0.2.1 or host.example' },
+] as const;
+
+export const SECTIONS: readonly Section[] = [
+  {
+    id: 'updown',
+    title: 'Outage detection',
+    description: 'Probes each target and records every change between up and down.',
+    fields: [
+      { kind: 'toggle', path: ['updown', 'enabled'], label: 'Watch for outages' },
+      { kind: 'rows', path: ['updown', 'targets'], label: 'Targets', add: 'Add a target', columns: targetColumns, hint: 'The name is also the folder its record is kept in.' },
+      { kind: 'number', path: ['updown', 'interval'], label: 'Probe every', unit: 'seconds' },
+      { kind: 'number', path: ['updown', 'pingwait'], label: 'Wait for an answer', unit: 'seconds' },
+      { kind: 'number', path: ['updown', 'confirm'], label: 'Re-probes before down', unit: 'probes', hint: 'Quick re-probes that must all fail: one lost packet is not an outage.' },
+      {
+        kind: 'optional',
+        path: ['updown', 'dns'],
+        label: 'Check DNS before blaming the target',
+        hint: 'When a target stops answering, a DNS server that still answers shows the line works.',
+        blank: { server: '', name: '' },
+        fields: [
+          { kind: 'text', path: ['updown', 'dns', 'server'], label: 'DNS server', placeholder: '192.0.2.53' },
+          { kind: 'text', path: ['updown', 'dns', 'name'], label: 'Name to look up', placeholder: 'example.com' },
+        ],
+      },
+      { kind: 'list', path: ['updown', 'addping'], label: 'Also probe on each change', item: 'Address', add: 'Add an address', placeholder: '198.51.100.7', hint: 'Their answers are kept as evidence with each outage.' },
+    ],
+  },
+  {
+    id: 'ping',
+    title: 'Latency',
+    description: 'Round trips, loss and jitter every minute, for the charts and the report.',
+    fields: [
+      { kind: 'toggle', path: ['ping', 'enabled'], label: 'Measure latency' },
+      { kind: 'rows', path: ['ping', 'targets'], label: 'Targets', add: 'Add a target', columns: targetColumns },
+    ],
+  },
+  {
+    id: 'ddns',
+    title: 'External address',
+    description: 'Notices when the provider gives this connection a new public IP address.',
+    fields: [
+      { kind: 'toggle', path: ['ddns', 'enabled'], label: 'Watch the external address' },
+      { kind: 'number', path: ['ddns', 'interval'], label: 'Check every', unit: 'seconds' },
+    ],
+  },
+  {
+    id: 'notify',
+    title: 'Notifications',
+    description: 'Where to send word of an outage and of its end.',
+    fields: [
+      { kind: 'optional', path: ['notify', 'discord'], label: 'Discord', blank: { webhook: '' }, fields: [{ kind: 'text', path: ['notify', 'discord', 'webhook'], label: 'Webhook URL', input: 'url', placeholder: 'https://discord.com/api/webhooks/…' }] },
+      { kind: 'optional', path: ['notify', 'webhook'], label: 'Webhook', blank: { url: '' }, fields: [{ kind: 'text', path: ['notify', 'webhook', 'url'], label: 'URL', input: 'url', placeholder: 'https://…' }] },
+      {
+        kind: 'optional',
+        path: ['notify', 'ntfy'],
+        label: 'ntfy',
+        blank: { url: '', token: null },
+        fields: [
+          { kind: 'text', path: ['notify', 'ntfy', 'url'], label: 'Topic URL', input: 'url', placeholder: 'https://ntfy.sh/my-topic' },
+          { kind: 'text', path: ['notify', 'ntfy', 'token'], label: 'Access token', input: 'password', emptyIsNull: true, hint: 'Leave empty for a public topic.' },
+        ],
+      },
+    ],
+  },
+];
+
+function patternsOf(field: Field): PathPattern[] {
+  switch (field.kind) {
+    case 'rows':
+      return [field.path, [...field.path, '*'], ...field.columns.map((c) => [...field.path, '*', c.key])];
+    case 'list':
+      return [field.path, [...field.path, '*']];
+    case 'optional':
+      return [field.path, ...field.fields.flatMap(patternsOf)];
+    default:
+      return [field.path];
+  }
+}
+
+/** Every path the form shows issues for. */
+export const FIELD_PATTERNS: readonly PathPattern[] = SECTIONS.flatMap((s) => s.fields.flatMap(patternsOf));
