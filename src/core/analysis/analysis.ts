@@ -1,5 +1,6 @@
 import type { Zone } from 'luxon';
 import type { OutageCause } from '../../shared/events.js';
+import type { Outage } from '../accounting/outages.js';
 import { overlap, type TimeRange } from '../accounting/time-range.js';
 import type { ReportedOutage, Report, TargetReport } from '../report/report-model.js';
 import { Status } from '../store/transition-record.js';
@@ -25,6 +26,8 @@ export interface TargetAnalysis {
   address: string | null;
   /** Whether the transition log holds any record at all: a target watched by the ping monitor alone has none. */
   recorded: boolean;
+  /** The last record's time, where an open outage's observed part ends (see observedEnd); null without records. */
+  lastRecord: number | null;
   uptime: number;
   /** All DOWN time, as the transition log has it. */
   downtime: number;
@@ -66,16 +69,23 @@ export function analyse(report: Report, zone: Zone): Analysis {
 }
 
 /**
- * An outage's length within the range. An open one lasts as far as the records go (its DOWN is
- * the last record): past that nothing was observed, the totals' rule too.
+ * Where an outage's observed part ends. An open one lasts as far as the records go, the totals'
+ * rule too: to the last record, which is its own DOWN, or now when the asking process runs the
+ * target's session (extendOpenSession adds that record). Past it nothing was observed.
  */
-export function clippedSeconds(outage: ReportedOutage, range: TimeRange): number {
-  return overlap(outage.start, outage.end ?? outage.start, range);
+export function observedEnd(outage: Outage, lastRecord: number | null): number {
+  return outage.end ?? lastRecord ?? outage.start;
+}
+
+/** An outage's observed length within the range. */
+export function clippedSeconds(outage: Outage, range: TimeRange, lastRecord: number | null): number {
+  return overlap(outage.start, observedEnd(outage, lastRecord), range);
 }
 
 function analyseTarget(target: TargetReport, calendar: LocalCalendar): TargetAnalysis {
   const { range } = calendar;
   const { uptime, downtime, unmonitored } = target.totals;
+  const lastRecord = target.series.times.at(-1) ?? null;
   const byCause = Object.fromEntries(CAUSES.map((c) => [c, { count: 0, seconds: 0 }])) as Record<OutageCause, CauseTally>;
   const hour = { seconds: new Array<number>(24).fill(0), starts: new Array<number>(24).fill(0) };
   const weekday = { seconds: new Array<number>(7).fill(0), starts: new Array<number>(7).fill(0) };
@@ -90,7 +100,7 @@ function analyseTarget(target: TargetReport, calendar: LocalCalendar): TargetAna
   let repairSeconds = 0;
 
   for (const outage of target.outages) {
-    const seconds = clippedSeconds(outage, range);
+    const seconds = clippedSeconds(outage, range, lastRecord);
     byCause[outage.cause].count++;
     byCause[outage.cause].seconds += seconds;
     if (outage.cause === 'target') {
@@ -107,7 +117,7 @@ function analyseTarget(target: TargetReport, calendar: LocalCalendar): TargetAna
       hour.starts[calendar.hourAt(outage.start)]!++;
       weekday.starts[calendar.weekdayAt(outage.start) - 1]!++;
     }
-    calendar.eachHour(outage.start, outage.end ?? outage.start, addDown);
+    calendar.eachHour(outage.start, observedEnd(outage, lastRecord), addDown);
   }
 
   const targetOnly = byCause.target.seconds;
@@ -116,7 +126,8 @@ function analyseTarget(target: TargetReport, calendar: LocalCalendar): TargetAna
   return {
     name: target.name,
     address: target.address,
-    recorded: target.series.times.length > 0,
+    recorded: lastRecord !== null,
+    lastRecord,
     uptime,
     downtime,
     unmonitored,
@@ -155,8 +166,9 @@ function dailyTotals(target: TargetReport, calendar: LocalCalendar): DayTotals[]
     if (statuses[i] === Status.UP) calendar.eachDay(times[i]!, times[i + 1]!, addUp);
     else if (statuses[i] === Status.DOWN) calendar.eachDay(times[i]!, times[i + 1]!, addDown);
   }
+  const lastRecord = times.at(-1) ?? null;
   for (const outage of target.outages) {
-    if (outage.cause === 'target') calendar.eachDay(outage.start, outage.end ?? outage.start, moveApart);
+    if (outage.cause === 'target') calendar.eachDay(outage.start, observedEnd(outage, lastRecord), moveApart);
   }
   calendar.days.forEach((d, i) => {
     const day = days[i]!;

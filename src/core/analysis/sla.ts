@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { overlap, type TimeRange } from '../accounting/time-range.js';
 import type { TargetReport } from '../report/report-model.js';
 import { Status } from '../store/transition-record.js';
+import { observedEnd } from './analysis.js';
 import type { LocalCalendar } from './calendar.js';
 
 /** Business hours: on these ISO weekdays (1 = Monday), from `start` to `end` local time, in minutes after midnight. */
@@ -57,9 +58,12 @@ export function slaOf(target: TargetReport, calendar: LocalCalendar, terms: SlaT
   }
   let counted = 0;
   let countedOutages = 0;
+  const lastRecord = times.at(-1) ?? null;
   for (const o of target.outages) {
-    if (o.cause === 'target' || o.end === null || o.end - o.start < terms.minOutageSeconds) continue;
-    const seconds = within(o.start, o.end);
+    // An open outage that has already lasted the minimum will have lasted it however it ends.
+    const end = observedEnd(o, lastRecord);
+    if (o.cause === 'target' || end - o.start < terms.minOutageSeconds) continue;
+    const seconds = within(o.start, end);
     if (seconds === 0) continue;
     counted += seconds;
     countedOutages++;

@@ -50,7 +50,8 @@ export function readJournal(dir: string): JournalEntry[] {
   return names.flatMap((name) => readJournalFile(join(dir, name)));
 }
 
-function readJournalFile(path: string): JournalEntry[] {
+/** The entries of one journal file, as readJournal reads each. */
+export function readJournalFile(path: string): JournalEntry[] {
   return readJsonLines(path, 'journal entry', (value) => {
     const parsed = monitorEvent.safeParse(value);
     return parsed.success && parsed.data.type !== 'transition' ? parsed.data : null;

@@ -3,13 +3,13 @@ import { outagesIn, outagesOf } from '../accounting/outages.js';
 import type { TimeRange } from '../accounting/time-range.js';
 import { totalsOf } from '../accounting/totals.js';
 import { LocalCalendar } from '../analysis/calendar.js';
-import type { TargetData } from '../store/target-data.js';
 import type { Zone } from '../time/zone.js';
 import { degradedPeriodsOf } from './degraded-periods.js';
+import type { JournalCache } from './journal-cache.js';
 import { downtimeByDay, type DownSpan } from './local-days.js';
 import { downtimeEnd, historyOutageOf, outageJournal, type HistoryOutage } from './outage-rows.js';
 import { unmonitoredSpans } from './unmonitored-spans.js';
-import { loadViewed, viewedTarget, viewedTargets, type LiveOptions } from './view-targets.js';
+import { loadViewed, viewedTarget, viewedTargets, type LiveOptions, type ViewedTarget } from './view-targets.js';
 
 export interface HistoryRequest {
   from: number;
@@ -25,13 +25,13 @@ export interface HistoryOptions extends LiveOptions {
 /**
  * The `history` call: what the records say about [from, to) — each target's totals, the outages,
  * degraded periods and gaps in monitoring that overlap it, oldest first, and every target's
- * downtime per local day. Reads the data folder and changes nothing; a broken file is a
- * UserError naming it, an unknown target an ApiFailure.
+ * downtime per local day. Reads the data folder and changes nothing, the journals through the
+ * caller's cache; a broken file is a UserError naming it, an unknown target an ApiFailure.
  */
-export function historyOf(dataDir: string, request: HistoryRequest, options: HistoryOptions): HistoryValue {
+export function historyOf(dataDir: string, request: HistoryRequest, options: HistoryOptions, journals: JournalCache): HistoryValue {
   const range: TimeRange = { from: request.from, to: request.to };
   const dirs = request.target === undefined ? viewedTargets(dataDir) : [viewedTarget(dataDir, request.target)];
-  const targets = dirs.map((t) => loadViewed(t, options));
+  const targets = dirs.map((t) => loadViewed(t, options, journals));
   const outages = targets.map((t) => outagesOfTarget(t, range));
   return {
     from: range.from,
@@ -48,7 +48,7 @@ export function historyOf(dataDir: string, request: HistoryRequest, options: His
   };
 }
 
-function outagesOfTarget(target: TargetData, range: TimeRange): { rows: HistoryOutage[]; downtime: DownSpan[] } {
+function outagesOfTarget(target: ViewedTarget, range: TimeRange): { rows: HistoryOutage[]; downtime: DownSpan[] } {
   const { starts } = outageJournal(target.journal);
   const overlapping = outagesIn(outagesOf(target.series), range);
   return {

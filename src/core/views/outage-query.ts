@@ -2,15 +2,17 @@ import { ApiFailure, type OutageValue } from '../../shared/api-contract.js';
 import type { OutageBounds } from '../../shared/events.js';
 import { outagesOf } from '../accounting/outages.js';
 import { isoUtc } from '../time/clock-format.js';
+import type { JournalCache } from './journal-cache.js';
 import { historyOutageOf, outageJournal } from './outage-rows.js';
 import { loadViewed, viewedTarget, type LiveOptions } from './view-targets.js';
 
 /**
  * The `outage` call: the outage of `target` that began at `start` (unix seconds), with what the
- * journal recorded when it began and ended. Reads the data folder and changes nothing.
+ * journal recorded when it began and ended. Reads the data folder and changes nothing, the
+ * journal through the caller's cache.
  */
-export function outageOf(dataDir: string, target: string, start: number, options: LiveOptions): OutageValue {
-  const data = loadViewed(viewedTarget(dataDir, target), options);
+export function outageOf(dataDir: string, target: string, start: number, options: LiveOptions, journals: JournalCache): OutageValue {
+  const data = loadViewed(viewedTarget(dataDir, target), options, journals);
   const outage = outagesOf(data.series).find((o) => o.start === start);
   if (!outage) throw new ApiFailure('not-found', `${target} had no outage that began at ${isoUtc(start)}`);
   const journal = outageJournal(data.journal);

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { historyOutage } from '../../shared/api-contract.js';
 import type { Outage } from '../accounting/outages.js';
+import { observedEnd } from '../analysis/analysis.js';
 import type { JournalEntry } from '../store/journal.js';
-import type { TargetData } from '../store/target-data.js';
+import type { ViewedTarget } from './view-targets.js';
 
 export type HistoryOutage = z.infer<typeof historyOutage>;
 type OutageStartEntry = Extract<JournalEntry, { type: 'outage-start' }>;
@@ -29,7 +30,7 @@ export function outageJournal(journal: JournalEntry[]): OutageJournal {
  * an open one lasts as far as the records go (to now when the process asking runs the session,
  * see extendOpenSession), the totals' rule too.
  */
-export function historyOutageOf(target: TargetData, outage: Outage, starts: OutageJournal['starts']): HistoryOutage {
+export function historyOutageOf(target: ViewedTarget, outage: Outage, starts: OutageJournal['starts']): HistoryOutage {
   return {
     target: target.name,
     start: outage.start,
@@ -39,7 +40,7 @@ export function historyOutageOf(target: TargetData, outage: Outage, starts: Outa
   };
 }
 
-/** Where an outage's downtime ends: its end, or for an open one the last record. */
-export function downtimeEnd(target: TargetData, outage: Outage): number {
-  return outage.end ?? target.series.times.at(-1) ?? outage.start;
+/** Where an outage's downtime ends: its end, or for an open one the last record, as a report has it. */
+export function downtimeEnd(target: ViewedTarget, outage: Outage): number {
+  return observedEnd(outage, target.series.times.at(-1) ?? null);
 }

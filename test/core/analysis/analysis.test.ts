@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { extendOpenSession } from '../../../src/core/accounting/live-tail.js';
 import { analyse } from '../../../src/core/analysis/analysis.js';
 import { buildReport } from '../../../src/core/report/report-model.js';
 import type { JournalEntry } from '../../../src/core/store/journal.js';
@@ -23,8 +24,11 @@ function causeEntry(start: number, cause: OutageCause): JournalEntry {
   };
 }
 
-function analysisOf(records: Array<[number, Status]>, journal: JournalEntry[], range?: { from: number; to: number }, zone = UTC) {
-  const report = buildReport([{ name: 'isp', address: '203.0.113.10', series: series(records), journal }], range ?? {});
+function analysisOf(records: Array<[number, Status]>, journal: JournalEntry[], range?: { from: number; to: number }, zone = UTC, liveUntil?: number) {
+  const recorded = series(records);
+  // As make-document loads a target whose session the asking process runs.
+  const loaded = liveUntil === undefined ? recorded : extendOpenSession(recorded, liveUntil);
+  const report = buildReport([{ name: 'isp', address: '203.0.113.10', series: loaded, journal }], range ?? {});
   return analyse(report, zone).targets[0]!;
 }
 
@@ -133,6 +137,34 @@ describe('analysis', () => {
     assert.equal(r.mttr, null, 'an open outage has not been repaired');
     assert.equal(r.internetDowntime, 0);
     assert.equal(r.unmonitored, 2 * H);
+  });
+
+  it('counts an open outage of a live target up to now in every figure, as the totals do', () => {
+    const down: Array<[number, Status]> = [[MON, Status.STARTED], [MON, Status.UP], [MON + 10 * H, Status.DOWN]];
+    const now = MON + 10 * H + 600;
+    const r = analysisOf(down, [causeEntry(MON + 10 * H, 'isp')], undefined, UTC, now);
+    assert.equal(r.downtime, 600);
+    assert.equal(r.internetDowntime, 600);
+    assert.equal(r.daily[0]!.downtime, 600);
+    assert.deepEqual(r.byCause.isp, { count: 1, seconds: 600 });
+    assert.equal(r.byHour.seconds[10], 600);
+    assert.equal(r.byHour.seconds.reduce((x, y) => x + y), 600);
+    assert.equal(r.byWeekday.seconds[0], 600, 'Monday');
+    assert.equal(r.longest?.seconds, 600);
+    assert.equal(r.mttr, null, 'still down: not repaired');
+
+    const clipped = analysisOf(down, [causeEntry(MON + 10 * H, 'isp')], { from: MON, to: MON + 10 * H + 240 }, UTC, now);
+    assert.equal(clipped.longest?.seconds, 240, 'clipped to the range');
+    const ahead = analysisOf(down, [causeEntry(MON + 10 * H, 'isp')], { from: MON, to: MON + 12 * H }, UTC, now);
+    assert.equal(ahead.longest?.seconds, 600, 'past now nothing was observed, though the range goes on');
+    assert.equal(ahead.byHour.seconds.reduce((x, y) => x + y), 600);
+  });
+
+  it('sets a live target-only outage apart from the internet downtime of its day', () => {
+    const r = analysisOf([[MON, Status.STARTED], [MON, Status.UP], [MON + 10 * H, Status.DOWN]], [causeEntry(MON + 10 * H, 'target')], undefined, UTC, MON + 10 * H + 600);
+    assert.equal(r.targetOnly, 600);
+    assert.equal(r.internetDowntime, 0);
+    assert.deepEqual(r.daily, [{ date: '2025-10-06', uptime: 10 * H, downtime: 0, targetOnly: 600, unmonitored: 0 }]);
   });
 
   it('says nothing it cannot know: no availability without monitored time, no MTBF without outages', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { extendOpenSession } from '../../../src/core/accounting/live-tail.js';
 import { LocalCalendar } from '../../../src/core/analysis/calendar.js';
 import { businessWindows, describeBusinessHours, OFFICE_HOURS, parseBusinessHours, slaOf } from '../../../src/core/analysis/sla.js';
 import { buildReport } from '../../../src/core/report/report-model.js';
@@ -69,6 +70,16 @@ describe('SLA', () => {
     assert.equal(r.monitored, 5 * 8 * H);
     assert.equal(r.counted, 2 * H, 'the evening outage is outside business hours');
     assert.equal(r.availability, 1 - 2 / 40);
+  });
+
+  it('counts an open outage of a live target up to now, once it has lasted the minimum', () => {
+    // As make-document loads a target whose session the asking process runs: down since 10:00, now 10:10.
+    const down = series([[MON, Status.STARTED], [MON, Status.UP], [MON + 10 * H, Status.DOWN]]);
+    const live = buildReport([{ name: 'isp', address: null, series: extendOpenSession(down, MON + 10 * H + 600), journal: [] }], {});
+    const sla = (minOutageSeconds: number) => slaOf(live.targets[0]!, new LocalCalendar(UTC, live.range), { target: 0.99, hours: 'all', minOutageSeconds });
+    assert.equal(sla(60).monitored, 10 * H + 600);
+    assert.deepEqual([sla(60).counted, sla(60).countedOutages], [600, 1]);
+    assert.deepEqual([sla(601).counted, sla(601).countedOutages], [0, 0], 'not yet as long as the minimum');
   });
 
   it('reads and writes business hours', () => {

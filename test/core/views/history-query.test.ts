@@ -8,12 +8,15 @@ import { journalFileName } from '../../../src/core/store/journal.js';
 import { Status } from '../../../src/core/store/transition-record.js';
 import { namedZone } from '../../../src/core/time/zone.js';
 import { historyOf, type HistoryOptions } from '../../../src/core/views/history-query.js';
+import { JournalCache } from '../../../src/core/views/journal-cache.js';
 import { tempDir } from '../../support/tmp.js';
 import { at, dataFolder, degraded, outageStart } from './data-folder.js';
 
 const { STARTED, UP, DOWN, STOPPED } = Status;
 const T = at('2025-06-02T00:00:00Z');
 const UTC: HistoryOptions = { zone: namedZone('UTC'), liveTargets: [], nowSeconds: T + 86_400 };
+/** One for the file, as the daemon keeps one: each test's folder is its own. */
+const journals = new JournalCache();
 
 describe('history of a range', () => {
   it('lists the outages that overlap the range with their cause, counting only their part inside as downtime', () => {
@@ -23,7 +26,7 @@ describe('history of a range', () => {
         journal: [outageStart('wan', T + 1000, 'local'), outageStart('wan', T + 5000, 'isp')],
       },
     });
-    const history = historyOf(dataDir, { from: T + 1200, to: T + 10_000 }, UTC);
+    const history = historyOf(dataDir, { from: T + 1200, to: T + 10_000 }, UTC, journals);
     assert.deepEqual(history.outages, [
       { target: 'wan', start: T + 1000, end: T + 1600, duration_s: 600, cause: 'local' },
       { target: 'wan', start: T + 5000, end: T + 5300, duration_s: 300, cause: 'isp' },
@@ -37,12 +40,12 @@ describe('history of a range', () => {
   it('carries an open outage to now only for a target whose session the asking process runs', () => {
     const dataDir = dataFolder({ wan: { records: [[T, STARTED], [T + 1, UP], [T + 100, DOWN]], journal: [outageStart('wan', T + 100, 'isp')] } });
     const range = { from: T, to: T + 1000 };
-    const live = historyOf(dataDir, range, { ...UTC, liveTargets: ['wan'], nowSeconds: T + 700 });
+    const live = historyOf(dataDir, range, { ...UTC, liveTargets: ['wan'], nowSeconds: T + 700 }, journals);
     assert.deepEqual(live.outages, [{ target: 'wan', start: T + 100, end: null, duration_s: 600, cause: 'isp' }]);
     assert.deepEqual(live.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 600, unmonitored_s: 301 }]);
     assert.equal(live.days[0]!.downtime_s, 600);
 
-    const stale = historyOf(dataDir, range, { ...UTC, nowSeconds: T + 700 });
+    const stale = historyOf(dataDir, range, { ...UTC, nowSeconds: T + 700 }, journals);
     assert.deepEqual(stale.outages, [{ target: 'wan', start: T + 100, end: null, duration_s: 0, cause: 'isp' }], 'past the last record nothing was observed');
     assert.deepEqual(stale.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 0, unmonitored_s: 901 }]);
   });
@@ -58,7 +61,7 @@ describe('history of a range', () => {
       },
       lan: { records: [[T + 1000, STARTED], [T + 1000, UP]] },
     });
-    const history = historyOf(dataDir, { from: T, to: T + 5000 }, { ...UTC, liveTargets: ['lan'], nowSeconds: T + 4500 });
+    const history = historyOf(dataDir, { from: T, to: T + 5000 }, { ...UTC, liveTargets: ['lan'], nowSeconds: T + 4500 }, journals);
     assert.deepEqual(history.unmonitored, [
       { target: 'wan', start: T, end: T + 300 },
       { target: 'wan', start: T + 2000, end: T + 2600 },
@@ -82,7 +85,7 @@ describe('history of a range', () => {
         ],
       },
     });
-    const history = historyOf(dataDir, { from: T, to: T + 5000 }, { ...UTC, liveTargets: ['wan'], nowSeconds: T + 4000 });
+    const history = historyOf(dataDir, { from: T, to: T + 5000 }, { ...UTC, liveTargets: ['wan'], nowSeconds: T + 4000 }, journals);
     const figures = (loss: number) => ({ loss_pct: loss, median_rtt_ms: 40, baseline_rtt_ms: 12, reason: `loss ${loss} % (threshold 5 %)` });
     assert.deepEqual(history.degraded, [
       { target: 'wan', start: T - 50, end: T + 50, ...figures(10) },
@@ -99,7 +102,7 @@ describe('history of a range', () => {
       wan: { records: [[from, STARTED], [from, UP], [at('2025-03-30T00:00:00+01:00'), DOWN], [at('2025-03-31T00:00:00+02:00'), UP], [at('2025-03-31T23:30:00+02:00'), DOWN], [at('2025-04-01T00:30:00+02:00'), UP]] },
       lan: { records: [[from, STARTED], [from, UP], [at('2025-03-30T23:50:00+02:00'), DOWN], [at('2025-03-31T00:10:00+02:00'), UP]] },
     });
-    const history = historyOf(dataDir, { from, to: at('2025-04-01T00:00:00+02:00') }, { zone: oslo, liveTargets: [], nowSeconds: at('2025-05-01T00:00:00Z') });
+    const history = historyOf(dataDir, { from, to: at('2025-04-01T00:00:00+02:00') }, { zone: oslo, liveTargets: [], nowSeconds: at('2025-05-01T00:00:00Z') }, journals);
     assert.deepEqual(history.days, [
       { day: '2025-03-29', downtime_s: 0, outages: 0 },
       { day: '2025-03-30', downtime_s: 23 * 3600 + 600, outages: 2 },
@@ -109,17 +112,17 @@ describe('history of a range', () => {
 
     const autumn = at('2025-10-26T00:00:00+02:00');
     const longDay = dataFolder({ wan: { records: [[autumn - 60, STARTED], [autumn - 60, DOWN], [at('2025-10-27T00:00:00+01:00'), UP]] } });
-    const fall = historyOf(longDay, { from: autumn, to: at('2025-10-27T00:00:00+01:00') }, { zone: oslo, liveTargets: [], nowSeconds: autumn + 2 * 86_400 });
+    const fall = historyOf(longDay, { from: autumn, to: at('2025-10-27T00:00:00+01:00') }, { zone: oslo, liveTargets: [], nowSeconds: autumn + 2 * 86_400 }, journals);
     assert.deepEqual(fall.days, [{ day: '2025-10-26', downtime_s: 25 * 3600, outages: 0 }]);
   });
 
   it('reports one target when named, and refuses a name the folder does not hold', () => {
     const dataDir = dataFolder({ wan: { records: [[T, STARTED], [T, UP]] }, lan: { records: [[T, STARTED], [T, DOWN]] } });
-    const one = historyOf(dataDir, { from: T, to: T + 60, target: 'lan' }, { ...UTC, liveTargets: ['lan', 'wan'], nowSeconds: T + 60 });
+    const one = historyOf(dataDir, { from: T, to: T + 60, target: 'lan' }, { ...UTC, liveTargets: ['lan', 'wan'], nowSeconds: T + 60 }, journals);
     assert.deepEqual(one.targets, [{ name: 'lan', uptime_s: 0, downtime_s: 60, unmonitored_s: 0 }]);
     assert.deepEqual(one.outages.map((o) => o.target), ['lan']);
     assert.throws(
-      () => historyOf(dataDir, { from: T, to: T + 60, target: 'dsl' }, UTC),
+      () => historyOf(dataDir, { from: T, to: T + 60, target: 'dsl' }, UTC, journals),
       (err) => err instanceof ApiFailure && err.code === 'not-found' && err.message === 'there is no target named "dsl"',
     );
   });
@@ -128,7 +131,7 @@ describe('history of a range', () => {
     const empty = { targets: [], outages: [], degraded: [], unmonitored: [] };
     const days = [{ day: '2025-06-02', downtime_s: 0, outages: 0 }, { day: '2025-06-03', downtime_s: 0, outages: 0 }];
     for (const dataDir of [tempDir(), dataFolder({ wan: { records: [] } })]) {
-      const { days: heatMap, ...lists } = historyOf(dataDir, { from: T, to: T + 2 * 86_400 }, UTC);
+      const { days: heatMap, ...lists } = historyOf(dataDir, { from: T, to: T + 2 * 86_400 }, UTC, journals);
       assert.deepEqual(lists, { from: T, to: T + 2 * 86_400, zone: 'UTC', ...empty });
       assert.deepEqual(heatMap, days, 'the heat-map still has its days');
     }
@@ -140,17 +143,17 @@ describe('history of a range', () => {
     const good = JSON.stringify(outageStart('wan', T + 100, 'isp'));
     writeFileSync(file, `${good}\n{"type":"outage-start","target":"wan","start":"soon"}\n`);
     assert.throws(
-      () => historyOf(dataDir, { from: T, to: T + 1000 }, UTC),
+      () => historyOf(dataDir, { from: T, to: T + 1000 }, UTC, journals),
       (err) => err instanceof UserError && err.message === `${file}:2: not a journal entry`,
     );
     writeFileSync(file, `${good}\n{"type":"outage-st`);
-    assert.equal(historyOf(dataDir, { from: T, to: T + 1000 }, UTC).outages[0]!.cause, 'isp');
+    assert.equal(historyOf(dataDir, { from: T, to: T + 1000 }, UTC, journals).outages[0]!.cause, 'isp');
   });
 
   it('refuses a transition log that is not one, naming it', () => {
     const dataDir = tempDir();
     mkdirSync(join(dataDir, 'wan'));
     writeFileSync(join(dataDir, 'wan', 'uptime_2025-06.log'), 'not records, a text file someone put here\n');
-    assert.throws(() => historyOf(dataDir, { from: T, to: T + 1000 }, UTC), (err) => err instanceof UserError && err.message.startsWith(join(dataDir, 'wan', 'uptime_2025-06.log')));
+    assert.throws(() => historyOf(dataDir, { from: T, to: T + 1000 }, UTC, journals), (err) => err instanceof UserError && err.message.startsWith(join(dataDir, 'wan', 'uptime_2025-06.log')));
   });
 });

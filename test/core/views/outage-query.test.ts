@@ -4,11 +4,13 @@ import { ApiFailure } from '../../../src/shared/api-contract.js';
 import type { JournalEntry } from '../../../src/core/store/journal.js';
 import { Status } from '../../../src/core/store/transition-record.js';
 import { outageOf } from '../../../src/core/views/outage-query.js';
+import { JournalCache } from '../../../src/core/views/journal-cache.js';
 import { at, dataFolder, outageStart } from './data-folder.js';
 
 const { STARTED, UP, DOWN } = Status;
 const T = at('2025-06-02T00:00:00Z');
 const NOT_LIVE = { liveTargets: [], nowSeconds: T + 86_400 };
+const journals = new JournalCache();
 
 function outageEnd(start: number, end: number, bounds: Extract<JournalEntry, { type: 'outage-end' }>['bounds']): JournalEntry {
   return { type: 'outage-end', target: 'wan', start, end, bounds, addping: [{ address: '203.0.113.10', result: { ok: true, rtt_ms: 12.5 } }] };
@@ -29,7 +31,7 @@ describe('one outage', () => {
   });
 
   it('has its evidence, its bounds, the addping answers at its end, and how far each end could be off', () => {
-    const outage = outageOf(dataDir, 'wan', T + 100, NOT_LIVE);
+    const outage = outageOf(dataDir, 'wan', T + 100, NOT_LIVE, journals);
     assert.deepEqual(outage, {
       outage: { target: 'wan', start: T + 100, end: T + 400, duration_s: 300, cause: 'isp' },
       evidence: start.evidence,
@@ -40,14 +42,14 @@ describe('one outage', () => {
   });
 
   it('leaves a bound it does not know, and what was not journalled, empty', () => {
-    const outage = outageOf(dataDir, 'wan', T + 1000, NOT_LIVE);
+    const outage = outageOf(dataDir, 'wan', T + 1000, NOT_LIVE, journals);
     assert.deepEqual(outage.outage, { target: 'wan', start: T + 1000, end: T + 1200, duration_s: 200, cause: null });
     assert.equal(outage.evidence, null);
     assert.deepEqual(outage.uncertainty_s, { start: null, end: null });
   });
 
   it('is open, and lasts until now, while the asking process runs the session', () => {
-    const outage = outageOf(dataDir, 'wan', T + 2000, { liveTargets: ['wan'], nowSeconds: T + 2600 });
+    const outage = outageOf(dataDir, 'wan', T + 2000, { liveTargets: ['wan'], nowSeconds: T + 2600 }, journals);
     assert.deepEqual(outage.outage, { target: 'wan', start: T + 2000, end: null, duration_s: 600, cause: 'local' });
     assert.deepEqual([outage.bounds, outage.addping_after, outage.uncertainty_s], [null, [], { start: null, end: null }]);
     assert.notEqual(outage.evidence, null);
@@ -55,9 +57,9 @@ describe('one outage', () => {
 
   it('is refused in the user\'s words when no outage began then, or the target is unknown', () => {
     assert.throws(
-      () => outageOf(dataDir, 'wan', T + 101, NOT_LIVE),
+      () => outageOf(dataDir, 'wan', T + 101, NOT_LIVE, journals),
       (err) => err instanceof ApiFailure && err.code === 'not-found' && err.message === 'wan had no outage that began at 2025-06-02T00:01:41Z',
     );
-    assert.throws(() => outageOf(dataDir, 'lan', T + 100, NOT_LIVE), (err) => err instanceof ApiFailure && err.code === 'not-found' && err.message === 'there is no target named "lan"');
+    assert.throws(() => outageOf(dataDir, 'lan', T + 100, NOT_LIVE, journals), (err) => err instanceof ApiFailure && err.code === 'not-found' && err.message === 'there is no target named "lan"');
   });
 });

@@ -81,7 +81,7 @@ interface SectionContext {
 }
 
 function targetSection(t: TargetAnalysis, c: SectionContext): TargetSection {
-  const rows = (outages: ReportedOutage[]) => outages.map((o) => outageRow(o, c.clock, c.range));
+  const rows = (outages: ReportedOutage[]) => outages.map((o) => outageRow(o, c.clock, c.range, t.lastRecord));
   // A target the ping monitor alone watched has no up/down record: its figures are the ping's.
   const pingOnly = t.recorded ? null : c.latency;
   return {
@@ -176,8 +176,8 @@ function slaSection(r: SlaResult): NonNullable<TargetSection['sla']> {
   };
 }
 
-function outageRow(o: ReportedOutage, clock: ClockFormatter, range: { from: number; to: number }): OutageRow {
-  const seconds = clippedSeconds(o, range);
+function outageRow(o: ReportedOutage, clock: ClockFormatter, range: { from: number; to: number }, lastRecord: number | null): OutageRow {
+  const seconds = clippedSeconds(o, range, lastRecord);
   const note = OUTAGE_END_NOTE[o.endedBy ?? 'open'];
   return {
     start: clock.format(o.start),
