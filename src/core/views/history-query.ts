@@ -30,6 +30,8 @@ export interface HistoryOptions extends LiveOptions {
  */
 export function historyOf(dataDir: string, request: HistoryRequest, options: HistoryOptions, journals: JournalCache): HistoryValue {
   const range: TimeRange = { from: request.from, to: request.to };
+  // What has not happened yet was not "not monitored": the totals and gaps stop at now, the days run on as empty.
+  const past: TimeRange = { from: range.from, to: Math.max(range.from, Math.min(range.to, options.nowSeconds)) };
   const dirs = request.target === undefined ? viewedTargets(dataDir) : [viewedTarget(dataDir, request.target)];
   const targets = dirs.map((t) => loadViewed(t, options, journals));
   const outages = targets.map((t) => outagesOfTarget(t, range));
@@ -38,12 +40,12 @@ export function historyOf(dataDir: string, request: HistoryRequest, options: His
     to: range.to,
     zone: options.zone.name,
     targets: targets.map((t) => {
-      const totals = totalsOf(t.series, range);
+      const totals = totalsOf(t.series, past);
       return { name: t.name, uptime_s: totals.uptime, downtime_s: totals.downtime, unmonitored_s: totals.unmonitored };
     }),
     outages: outages.flatMap((o) => o.rows).sort(byStart),
     degraded: targets.flatMap((t) => degradedPeriodsOf(t.name, t.journal, range)).sort(byStart),
-    unmonitored: targets.flatMap((t) => unmonitoredSpans(t.name, t.series, range, options.nowSeconds)).sort(byStart),
+    unmonitored: targets.flatMap((t) => unmonitoredSpans(t.name, t.series, past, options.nowSeconds)).sort(byStart),
     days: downtimeByDay(new LocalCalendar(options.zone, range), outages.flatMap((o) => o.downtime)),
   };
 }

@@ -42,12 +42,12 @@ describe('history of a range', () => {
     const range = { from: T, to: T + 1000 };
     const live = historyOf(dataDir, range, { ...UTC, liveTargets: ['wan'], nowSeconds: T + 700 }, journals);
     assert.deepEqual(live.outages, [{ target: 'wan', start: T + 100, end: null, duration_s: 600, cause: 'isp' }]);
-    assert.deepEqual(live.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 600, unmonitored_s: 301 }]);
+    assert.deepEqual(live.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 600, unmonitored_s: 1 }]);
     assert.equal(live.days[0]!.downtime_s, 600);
 
     const stale = historyOf(dataDir, range, { ...UTC, nowSeconds: T + 700 }, journals);
     assert.deepEqual(stale.outages, [{ target: 'wan', start: T + 100, end: null, duration_s: 0, cause: 'isp' }], 'past the last record nothing was observed');
-    assert.deepEqual(stale.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 0, unmonitored_s: 901 }]);
+    assert.deepEqual(stale.targets, [{ name: 'wan', uptime_s: 99, downtime_s: 0, unmonitored_s: 601 }]);
   });
 
   it('lists the gaps between sessions, clipped to the range, a session not reopened until now; not the time before the first record', () => {
@@ -68,8 +68,8 @@ describe('history of a range', () => {
       { target: 'wan', start: T + 4000, end: T + 4500 },
     ]);
     assert.deepEqual(history.targets, [
-      { name: 'lan', uptime_s: 3500, downtime_s: 0, unmonitored_s: 1500 },
-      { name: 'wan', uptime_s: 1698 + 1300, downtime_s: 99, unmonitored_s: 5000 - 1698 - 1300 - 99 },
+      { name: 'lan', uptime_s: 3500, downtime_s: 0, unmonitored_s: 1000 },
+      { name: 'wan', uptime_s: 1698 + 1300, downtime_s: 99, unmonitored_s: 4500 - 1698 - 1300 - 99 },
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('history of a range', () => {
       { target: 'wan', start: T + 100, end: T + 400, ...figures(20) },
       { target: 'wan', start: T + 3000, end: null, ...figures(30) },
     ]);
-    assert.deepEqual(history.targets, [{ name: 'wan', uptime_s: 4000, downtime_s: 0, unmonitored_s: 1000 }], 'degraded time is never downtime');
+    assert.deepEqual(history.targets, [{ name: 'wan', uptime_s: 4000, downtime_s: 0, unmonitored_s: 0 }], 'degraded time is never downtime, and what is still to come is not unmonitored');
   });
 
   it('counts downtime per local day in the zone, of every target summed, on days of 23 and 25 hours', () => {
