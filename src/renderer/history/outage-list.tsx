@@ -37,7 +37,7 @@ export function OutageList({ outages, onPick }: { outages: HistoryOutage[]; onPi
                   </button>
                 </td>
                 <td class="col-target">{o.target}</td>
-                <td class="num">{o.end === null ? 'ongoing' : duration(o.duration_s)}</td>
+                <td class="num">{o.end === null ? <strong class="ongoing">ongoing</strong> : duration(o.duration_s)}</td>
                 <td class="col-cause">{causeText(o.cause)}</td>
               </tr>
             ))}
