@@ -114,7 +114,9 @@ describe('nom daemon --config in the network lab: updown with an imon action scr
     const seconds = isp.outages[0]?.duration_s ?? 0;
     assert.ok(seconds >= 3 && seconds <= 6, `down for ${seconds} s`);
     const page = await getInLab('/');
-    assert.match(page.body, /<option value="isp">isp<\/option>/);
+    assert.match(page.body, /<script type="module" src="app\.js"><\/script>/, 'the dashboard');
+    const targets = await getInLab('/api/targets');
+    assert.deepEqual(JSON.parse(targets.body), { ok: true, value: { targets: [{ name: 'isp' }] } });
     assert.equal(statuses().filter((s) => s === 'DOWN').length, 1, 'no outage while the report was made');
   });
 
