@@ -1,3 +1,4 @@
+import { benchDashboard } from './dashboard.js';
 import { benchFailoverTime } from './failover-time.js';
 import { benchLabTimeline } from './lab-timeline.js';
 import { benchLogMillion } from './log-million.js';
@@ -17,6 +18,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['report-html', benchReportHtml],
   ['report-pdf', benchReportPdf],
   ['report-http', benchReportHttp],
+  ['dashboard', benchDashboard],
 ];
 
 const wanted = process.argv.slice(2);
