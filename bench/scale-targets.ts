@@ -193,10 +193,10 @@ async function runNom(lab: Lab, counter: EchoCounter, targets: Target[], data: s
  * it is run, and its young generation can only be bounded from the command line (daemon.ts).
  */
 function startNodeFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  const match = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/cli\/index\.js daemon\b/.exec(pkg.scripts?.start ?? '');
-  if (!match) throw new Error('the start script of package.json no longer reads "node [OPTIONS] dist/cli/index.js daemon"');
-  return match[1]!.split(' ').filter((flag) => flag !== '');
+  const script = readFileSync(join(ROOT, 'scripts/start.mjs'), 'utf8');
+  const match = /\[process\.execPath, \[((?:'--[\w-]+(?:=[^']*)?', )*)`\$\{root\}dist\/cli\/index\.js`, 'daemon'/.exec(script);
+  if (!match) throw new Error('scripts/start.mjs no longer runs "node [OPTIONS] dist/cli/index.js daemon"');
+  return [...match[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
 }
 
 /** The daemon's environment, with the experiment options of the header. */

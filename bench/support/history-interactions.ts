@@ -32,8 +32,9 @@ export async function historyInteractions(page: Page): Promise<Interactions> {
     await range('Week (from a month)', unit('Week'));
     await range('Day (from a week)', unit('Day'));
     await range('Year (from a day)', unit('Year'));
-    await range('› / ‹ a year (to this year and back)', step('Next'));
-    await range('› / ‹ a year (to this year and back)', step('Previous'));
+    // This year holds only the daemon's new sessions; back is the whole year again.
+    await range('› a year (to this year)', step('Next'));
+    await range('‹ a year (back to last year)', step('Previous'));
     for (const row of [2 * round, 2 * round + 1]) {
       const details = page.getByRole('button', { name: /^Details of the outage of / }).nth(row);
       (out['outage details (from the year)'] ??= []).push(await timedClick(page, 'details', () => details.click(), WAIT_MS));
