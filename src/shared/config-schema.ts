@@ -148,10 +148,33 @@ const events = <G extends NoticeGroup>(groups: z.ZodType<G>, defaults: readonly 
 /** Discord has no place for `cause` (discord.ts): asking for it is refused rather than ignored. */
 const discordGroup = noticeGroup.exclude(['cause'], 'Discord is never sent cause notices: its messages have no place for them');
 
+/** What the desktop app's own notifications can tell; a cause comes inside its outage's notice. */
+export const desktopGroup = noticeGroup.extract(['outage', 'restored', 'degraded', 'failover', 'ip-change']);
+export type DesktopGroup = z.infer<typeof desktopGroup>;
+
+/** A local time of day, HH:MM on a 24-hour clock. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day such as 22:30');
+
+/**
+ * The desktop app's notifications. Quiet hours run from `from` to `to` in local time and may
+ * cross midnight (22:00 to 07:00); what happens in them is told, in one notice, when they end.
+ * A link that flaps gives one notice per `coalesceS` seconds, not one per outage.
+ */
+export const desktopNotifyConfig = z.strictObject({
+  enabled: z.boolean(),
+  events: z.array(desktopGroup).default(() => [...desktopGroup.options]),
+  quietHours: z.strictObject({ from: timeOfDay, to: timeOfDay }).nullable(),
+  coalesceS: z.number().int().min(0).max(3_600),
+});
+export type DesktopNotifyConfig = z.infer<typeof desktopNotifyConfig>;
+export const DESKTOP_NOTIFY_DEFAULTS: DesktopNotifyConfig = { enabled: true, events: [...desktopGroup.options], quietHours: null, coalesceS: 120 };
+
 export const notifyConfig = z.strictObject({
   discord: z.strictObject({ webhook: secretUrl, events: events(discordGroup, NOTICE_GROUP_DEFAULTS.discord) }).nullable(),
   webhook: z.strictObject({ url: secretUrl, events: events(noticeGroup, NOTICE_GROUP_DEFAULTS.webhook) }).nullable(),
   ntfy: z.strictObject({ url: secretUrl, token: z.string().min(1).nullable(), events: events(noticeGroup, NOTICE_GROUP_DEFAULTS.ntfy) }).nullable(),
+  /** Read by the desktop app only; a daemon has no desktop to show them on. */
+  desktop: desktopNotifyConfig.default(() => ({ ...DESKTOP_NOTIFY_DEFAULTS, events: [...DESKTOP_NOTIFY_DEFAULTS.events] })),
 });
 
 export const actionConfig = z.strictObject({

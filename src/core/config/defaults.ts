@@ -1,4 +1,4 @@
-import { CONFIG_VERSION, DEGRADED_DEFAULTS, type DdnsConfig, type NomConfig, type PingConfig, type UpdownConfig } from '../../shared/config-schema.js';
+import { CONFIG_VERSION, DEGRADED_DEFAULTS, DESKTOP_NOTIFY_DEFAULTS, type DdnsConfig, type NomConfig, type PingConfig, type UpdownConfig } from '../../shared/config-schema.js';
 import { UPDOWN_DEFAULTS } from '../monitors/updown-options.js';
 
 /**
@@ -54,6 +54,6 @@ export function defaultConfig(instance: string): NomConfig {
     ping: defaultPing(),
     ddns: defaultDdns(),
     failover: null,
-    notify: { discord: null, webhook: null, ntfy: null },
+    notify: { discord: null, webhook: null, ntfy: null, desktop: { ...DESKTOP_NOTIFY_DEFAULTS, events: [...DESKTOP_NOTIFY_DEFAULTS.events] } },
   };
 }

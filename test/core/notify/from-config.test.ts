@@ -8,7 +8,7 @@ import { EVERY_KIND, at, capturedLog } from './scripted-send.js';
 
 describe('notifiers from the configuration', () => {
   it('makes none when no channel is configured', () => {
-    assert.deepEqual(notifiersFromConfig({ discord: null, webhook: null, ntfy: null }, systemClock, capturedLog().log), []);
+    assert.deepEqual(notifiersFromConfig(notifyConfig.parse({ discord: null, webhook: null, ntfy: null }), systemClock, capturedLog().log), []);
   });
 
   it('makes one per configured channel, each sending to its own endpoint', async () => {

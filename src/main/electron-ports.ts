@@ -1,0 +1,29 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, Tray, type NativeImage } from 'electron';
+import type { ElectronPorts } from './ports.js';
+
+/**
+ * The real Electron objects as the ports the main process's logic takes. The only file besides
+ * main.ts that imports `electron`; the images and menus it makes are the ones it is handed back.
+ */
+export function electronPorts(): ElectronPorts {
+  return {
+    app,
+    dialog,
+    shell,
+    ipcMain,
+    defaultSession: () => session.defaultSession,
+    imageFromPath: (path) => nativeImage.createFromPath(path),
+    createTray: (image) => {
+      const tray = new Tray(image as NativeImage);
+      return {
+        setImage: (next) => tray.setImage(next as NativeImage),
+        setToolTip: (text) => tray.setToolTip(text),
+        setContextMenu: (menu) => tray.setContextMenu(menu as Menu),
+        on: (event, listener) => tray.on(event, listener),
+        destroy: () => tray.destroy(),
+      };
+    },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    createWindow: (options) => new BrowserWindow(options),
+  };
+}
