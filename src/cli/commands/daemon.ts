@@ -12,7 +12,7 @@ import { UPDOWN_DEFAULTS } from '../../core/monitors/updown-options.js';
 import { bundledUiDir, defaultDataDir } from '../../core/paths.js';
 import { ReportQueue } from '../../core/report/job/report-queue.js';
 import { runReportJob } from '../../core/report/job/run-report-job.js';
-import { runtimeHandlers } from '../../core/runtime/api-handlers.js';
+import { configFileSaver, runtimeHandlers } from '../../core/runtime/api-handlers.js';
 import { composeRuntime } from '../../core/runtime/compose.js';
 import type { Runtime } from '../../core/runtime/runtime.js';
 import { localZone } from '../../core/time/zone.js';
@@ -91,7 +91,7 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
 async function serveHttp(address: ListenAddress, runtime: Runtime, where: { dataDir: string; configPath: string | null; log: Logger }): Promise<RunningServer> {
   const token = isLoopback(address.host) ? null : ensureToken(tokenFile(where.configPath, where.dataDir));
   const server = await startHttpServer(address, {
-    handlers: runtimeHandlers(runtime, { dataDir: where.dataDir, configPath: where.configPath, zone: localZone() }),
+    handlers: runtimeHandlers(runtime, { dataDir: where.dataDir, settings: configFileSaver(where.configPath), zone: localZone() }),
     subscribe: (listener) => runtime.bus.onAny(listener),
     dataDir: where.dataDir,
     reports: new ReportQueue(runReportJob),

@@ -3,9 +3,8 @@ import { apiCalls } from '../../shared/api-contract.js';
 import { REPORT_MEDIA_TYPES } from '../../shared/report-job.js';
 import { UserError } from '../errors.js';
 import { reportFileName } from '../report/job/report-file-name.js';
-import { reportJobOf, type InputLabels } from '../report/job/report-input.js';
+import { hasRecords, NOTHING_RECORDED, reportQueryJob } from '../report/job/report-query-job.js';
 import { ReportsBusy, type ReportQueue } from '../report/job/report-queue.js';
-import { findTargets } from '../store/data-dir.js';
 import { refuse } from './api-answer.js';
 import { queryInput } from './request-input.js';
 
@@ -18,8 +17,6 @@ export interface ReportDownloadDeps {
   liveTargets: () => readonly string[];
 }
 
-const QUERY_LABELS: InputLabels = { from: 'from', to: 'to', tz: 'tz', slaHours: 'sla-hours' };
-
 /**
  * A report is a self-contained page that fetches nothing; its inline styles are its own. It
  * is an attachment, so this policy binds it only if a browser shows it anyway.
@@ -31,17 +28,10 @@ export function reportDownload(deps: ReportDownloadDeps): (c: Context) => Promis
   return async (c) => {
     const query = queryInput(c.req.url, apiCalls.report.request);
     if (!query.ok) return refuse(c, 'bad-request', query.message);
-    const q = query.value;
-    if (q.sla === undefined && (q['sla-min-outage'] !== undefined || (q['sla-hours'] ?? 'all') !== 'all')) {
-      return refuse(c, 'bad-request', 'sla-hours and sla-min-outage are terms of a contract: give sla, the availability it promises, too');
-    }
-    if (!hasRecords(deps.dataDir)) return refuse(c, 'not-found', 'nothing is recorded yet: the report can be made once the first records are written');
     try {
-      const job = reportJobOf(
-        { dataDir: deps.dataDir, format: q.format, target: q.target, from: q.from, to: q.to, tz: q.tz, sla: q.sla, slaHours: q['sla-hours'], slaMinOutage: q['sla-min-outage'] },
-        QUERY_LABELS,
-        deps.now(),
-      );
+      // A contract's terms without its availability are refused before "nothing recorded" is said.
+      const job = reportQueryJob(query.value, deps.dataDir, deps.now(), deps.liveTargets());
+      if (!hasRecords(deps.dataDir)) return refuse(c, 'not-found', NOTHING_RECORDED);
       const headers = {
         'Content-Type': REPORT_MEDIA_TYPES[job.format],
         'Content-Disposition': `attachment; filename="${reportFileName(job)}"`,
@@ -49,8 +39,7 @@ export function reportDownload(deps: ReportDownloadDeps): (c: Context) => Promis
       };
       // HEAD asks whether the report can be had, not for the work of making it.
       if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-      const live = deps.liveTargets();
-      const bytes = await deps.reports.run(live.length === 0 ? job : { ...job, live: [...live] }, c.req.raw.signal);
+      const bytes = await deps.reports.run(job, c.req.raw.signal);
       return c.body(bytes, 200, headers);
     } catch (err) {
       if (err instanceof UserError) return refuse(c, 'bad-request', err.message.replaceAll(deps.dataDir, 'the data folder'));
@@ -58,14 +47,4 @@ export function reportDownload(deps: ReportDownloadDeps): (c: Context) => Promis
       throw err;
     }
   };
-}
-
-/** A fresh daemon has written nothing yet: that is not an error of the data folder. */
-function hasRecords(dataDir: string): boolean {
-  try {
-    return findTargets(dataDir).length > 0;
-  } catch (err) {
-    if (err instanceof UserError) return false;
-    throw err;
-  }
 }

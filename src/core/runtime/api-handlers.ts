@@ -1,5 +1,5 @@
 import { ApiFailure, type ApiHandlers, type SettingsIssue } from '../../shared/api-contract.js';
-import { nomConfig } from '../../shared/config-schema.js';
+import { nomConfig, type NomConfig } from '../../shared/config-schema.js';
 import { saveConfig } from '../config/config-file.js';
 import { UserError } from '../errors.js';
 import { findTargets } from '../store/data-dir.js';
@@ -9,11 +9,26 @@ import { JournalCache } from '../views/journal-cache.js';
 import { outageOf } from '../views/outage-query.js';
 import type { Runtime } from './runtime.js';
 
+/** Where a face keeps its settings: a configuration file for the daemon, electron-store in the app. */
+export interface SettingsSaver {
+  /** Shown to the user as where settings live; null when there is nowhere to save (a daemon started from flags). */
+  readonly path: string | null;
+  /** Writes a checked configuration whole; throws a UserError when it cannot. */
+  save(config: NomConfig): void;
+}
+
 export interface HandlerPlaces {
   dataDir: string;
-  /** Where settings are saved; null when the runtime was started from flags. */
-  configPath: string | null;
+  settings: SettingsSaver;
   zone: Zone;
+}
+
+/** The daemon's saver: its --config file, or none when it was started from flags. */
+export function configFileSaver(path: string | null): SettingsSaver {
+  return { path, save: (config) => {
+      if (path !== null) saveConfig(path, config);
+    },
+  };
 }
 
 /**
@@ -22,7 +37,7 @@ export interface HandlerPlaces {
  * read is answered in words, with the data folder not named.
  */
 export function runtimeHandlers(runtime: Runtime, places: HandlerPlaces): ApiHandlers {
-  const { dataDir, configPath, zone } = places;
+  const { dataDir, settings, zone } = places;
   const live = () => ({ liveTargets: runtime.liveTargets(), nowSeconds: runtime.status().now });
   const journals = new JournalCache();
   return {
@@ -35,14 +50,14 @@ export function runtimeHandlers(runtime: Runtime, places: HandlerPlaces): ApiHan
     history: (r) => readData(dataDir, () => historyOf(dataDir, r, { ...live(), zone }, journals)),
     outage: (r) => readData(dataDir, () => outageOf(dataDir, r.target, r.start, live(), journals)),
     targets: () => readData(dataDir, () => ({ targets: targetNames(dataDir).map((name) => ({ name })) })),
-    settings: () => Promise.resolve({ config: runtime.currentConfig, path: configPath, dataDir }),
+    settings: () => Promise.resolve({ config: runtime.currentConfig, path: settings.path, dataDir }),
     'settings-validate': (r) => Promise.resolve({ issues: issuesOf(r.config) }),
     'settings-save': async (r) => {
       const parsed = nomConfig.safeParse(r.config);
       if (!parsed.success) return { issues: issuesOf(r.config), restarted: [], saved: false };
-      if (configPath !== null) saveConfig(configPath, parsed.data);
+      if (settings.path !== null) settings.save(parsed.data);
       const restarted = await runtime.apply(parsed.data);
-      return { issues: [], restarted, saved: configPath !== null };
+      return { issues: [], restarted, saved: settings.path !== null };
     },
     pause: async (r) => {
       await runtime.pause(r.minutes, r.reason);
