@@ -1,18 +1,19 @@
 import { extname, join } from 'node:path';
 import type { Zone } from 'luxon';
-import { REPORT_EXTENSIONS, type ReportFormat, type ReportJob } from '../shared/report-job.js';
+import type { ApiParsedRequest } from '../shared/api-contract.js';
+import { REPORT_EXTENSIONS, type ReportFormat } from '../shared/report-job.js';
 import { writeWhole } from '../core/fs/write-whole.js';
 import { reportFileName } from '../core/report/job/report-file-name.js';
 import { reportPeriod, type PeriodKind, type ReportPeriod } from '../core/report/job/report-periods.js';
-import type { ReportQueue } from '../core/report/job/report-queue.js';
+import type { MonitorSource } from './monitor-source.js';
 import type { DialogPort, NotifyPort, ShellPort } from './ports.js';
 
 export interface ExportDeps {
   dialog: DialogPort;
   shell: ShellPort;
   notify: NotifyPort;
-  reports: Pick<ReportQueue, 'run'>;
-  dataDir: string;
+  /** Makes the report where the record is: this computer's runtime, or the daemon watched. */
+  report: MonitorSource['report'];
   /** Where the save dialog starts: the user's documents folder. */
   documentsDir: string;
   /** Unix seconds. */
@@ -35,7 +36,7 @@ const FILTERS = [
 const FORMAT_OF_EXTENSION: Record<string, ReportFormat> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.md': 'md', '.csv': 'csv', '.json': 'json' };
 
 /**
- * The tray's "Export ISP report": asks where to save, makes the report for the period with
+ * The tray's "Export ISP report": asks where to save, has the report for the period made by
  * the one report engine (in its worker thread, so the tray stays responsive), writes it whole
  * and shows it in its folder. The file name says the format; a name without a known extension
  * gets `.pdf`. The period's bounds are worked out when the file is chosen, not when the menu
@@ -43,12 +44,10 @@ const FORMAT_OF_EXTENSION: Record<string, ReportFormat> = { '.pdf': 'pdf', '.htm
  */
 export async function exportIspReport(deps: ExportDeps, kind: PeriodKind): Promise<ExportOutcome> {
   const shown = reportPeriod(kind, deps.now(), deps.zone);
-  const path = await choosePath(deps, shown.label, join(deps.documentsDir, reportFileName(jobFor(deps, shown, 'pdf', deps.now()))));
+  const path = await choosePath(deps, shown.label, join(deps.documentsDir, fileNameOf(deps, shown, 'pdf')));
   if (path === null) return { canceled: true };
-  const now = deps.now();
-  const job = jobFor(deps, reportPeriod(kind, now, deps.zone), FORMAT_OF_EXTENSION[extname(path).toLowerCase()] ?? 'pdf', now);
   try {
-    const bytes = await deps.reports.run(job);
+    const bytes = await deps.report(queryOf(deps, reportPeriod(kind, deps.now(), deps.zone), FORMAT_OF_EXTENSION[extname(path).toLowerCase()] ?? 'pdf'));
     await writeWhole(path, async (sink) => {
       await sink(bytes);
     });
@@ -81,13 +80,16 @@ async function choosePath(deps: ExportDeps, label: string, defaultPath: string):
   }
 }
 
-function jobFor(deps: ExportDeps, period: ReportPeriod, format: ReportFormat, now: number): ReportJob {
+function fileNameOf(deps: ExportDeps, period: ReportPeriod, format: ReportFormat): string {
+  return reportFileName({ dataDir: '', from: period.from, to: period.to, zone: deps.zone.name, format, now: deps.now() });
+}
+
+/** The period as the `report` call asks for it: its bounds in unix seconds, in the app's zone. */
+function queryOf(deps: ExportDeps, period: ReportPeriod, format: ReportFormat): ApiParsedRequest<'report'> {
   return {
-    dataDir: deps.dataDir,
-    ...(period.from === undefined ? {} : { from: period.from }),
-    ...(period.to === undefined ? {} : { to: period.to }),
-    zone: deps.zone.name,
     format,
-    now,
+    tz: deps.zone.name,
+    ...(period.from === undefined ? {} : { from: `@${period.from}` }),
+    ...(period.to === undefined ? {} : { to: `@${period.to}` }),
   };
 }

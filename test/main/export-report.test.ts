@@ -5,6 +5,7 @@ import { before, describe, it } from 'node:test';
 import type { SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type * as ReportQueueModule from '../../src/core/report/job/report-queue.js';
 import type * as RunReportJob from '../../src/core/report/job/run-report-job.js';
+import { reportQueryJob } from '../../src/core/report/job/report-query-job.js';
 import { namedZone } from '../../src/core/time/zone.js';
 import { exportIspReport, type ExportDeps } from '../../src/main/export-report.js';
 import { built } from '../support/built.js';
@@ -25,7 +26,7 @@ interface Recorded {
   notices: string[];
 }
 
-let reports: ExportDeps['reports'];
+let reports: Pick<ReportQueueModule.ReportQueue, 'run'>;
 
 /** The app with its dialog answering in turn: a path, or null for Cancel. */
 function app(answers: Array<string | null>, dataDir = SEED_LOGS): { deps: ExportDeps; seen: Recorded } {
@@ -41,8 +42,7 @@ function app(answers: Array<string | null>, dataDir = SEED_LOGS): { deps: Export
     },
     shell: { showItemInFolder: (path) => seen.shown.push(path) },
     notify: (title, body) => seen.notices.push(`${title}: ${body}`),
-    reports,
-    dataDir,
+    report: (query) => reports.run(reportQueryJob(query, dataDir, NOW, [])),
     documentsDir: '/home/user/Documents',
     now: () => NOW,
     zone: namedZone('UTC'),
