@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { NomConfig } from '../../shared/config-schema.js';
 import { instanceConfigPath, loadConfig } from '../../core/config/config-file.js';
@@ -7,6 +8,7 @@ import { UserError } from '../../core/errors.js';
 import { startHttpServer, type RunningServer } from '../../core/http/http-server.js';
 import { ensureToken } from '../../core/http/http-token.js';
 import { isLoopback, parseListenAddress, type ListenAddress } from '../../core/http/listen-address.js';
+import { localUrl, removeListenRecord, writeListenRecord } from '../../core/http/listen-record.js';
 import { createLogger, type Logger } from '../../core/log.js';
 import { UPDOWN_DEFAULTS } from '../../core/monitors/updown-options.js';
 import { bundledUiDir, defaultDataDir } from '../../core/paths.js';
@@ -79,17 +81,50 @@ async function runDaemon(opts: DaemonOptions, command: Command): Promise<void> {
   try {
     await runtime.start();
     if (path !== null) log.info(`configuration ${path} (instance ${config.instance})`);
+    if (server) await recordListening(server, opts.data, config.instance, log);
     await stopping;
   } finally {
+    // The record goes first: an app starting now must not take a daemon that is closing for a live one.
+    if (server) forgetListening(opts.data, log);
     await server?.close();
     await runtime.stop();
   }
   log.info('stopped; every session closed with STOPPED');
 }
 
+/**
+ * Tells the desktop app on this machine where this daemon serves (listen-record.ts), so that it
+ * watches this one rather than start a second set of monitors on the same data folder. Once the
+ * monitors run: the data folder exists by then, and the record says they do. Not being able to
+ * write it costs only that, so it is a warning, not a reason to stop monitoring.
+ */
+async function recordListening(server: ServedHttp, dataDir: string, instance: string, log: Logger): Promise<void> {
+  try {
+    await writeListenRecord(dataDir, { url: localUrl(server.url), pid: process.pid, instance, tokenFile: server.tokenFile });
+  } catch (err) {
+    log.warn(`the desktop app on this machine will not find this daemon: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Never in the way of stopping the monitors: a record left behind is told stale by its pid. */
+function forgetListening(dataDir: string, log: Logger): void {
+  try {
+    removeListenRecord(dataDir);
+  } catch (err) {
+    log.warn(`the listen record could not be removed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The server, and the file of the token it asks for (null on loopback, where it asks none). */
+type ServedHttp = RunningServer & { tokenFile: string | null };
+
 /** Reports are made in a worker thread, one at a time, so the probes' timers never wait on one. */
-async function serveHttp(address: ListenAddress, runtime: Runtime, where: { dataDir: string; configPath: string | null; log: Logger }): Promise<RunningServer> {
-  const token = isLoopback(address.host) ? null : ensureToken(tokenFile(where.configPath, where.dataDir));
+async function serveHttp(address: ListenAddress, runtime: Runtime, where: { dataDir: string; configPath: string | null; log: Logger }): Promise<ServedHttp> {
+  const kept = tokenFile(where.configPath, where.dataDir);
+  const beyondLoopback = !isLoopback(address.host);
+  // On a first start the data folder, where the token may be kept, is yet to be made.
+  if (beyondLoopback) mkdirSync(dirname(kept), { recursive: true });
+  const token = beyondLoopback ? ensureToken(kept) : null;
   const server = await startHttpServer(address, {
     handlers: runtimeHandlers(runtime, { dataDir: where.dataDir, settings: configFileSaver(where.configPath), zone: localZone() }),
     subscribe: (listener) => runtime.bus.onAny(listener),
@@ -102,11 +137,10 @@ async function serveHttp(address: ListenAddress, runtime: Runtime, where: { data
     log: where.log.child('http'),
   });
   where.log.info(`dashboard and API at ${server.url}`);
-  const kept = tokenFile(where.configPath, where.dataDir);
   // Past the logger on purpose: it hides what follows a URL's host, and this once the secret is the point.
   if (token?.created) process.stderr.write(`nom: this address needs its access token; open ${server.url}/#token=${token.token}\n     (shown this once; it is kept in ${kept})\n`);
   else if (token) where.log.info(`this address needs the access token kept in ${kept}`);
-  return server;
+  return { ...server, tokenFile: token ? resolve(kept) : null };
 }
 
 function readConfig(opts: DaemonOptions, command: Command, log: Logger): { config: NomConfig; path: string | null } {
