@@ -5,8 +5,8 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { notifiersFromConfig } from '../notify/from-config.js';
 import type { Notifier } from '../notify/notifier.js';
-import { chooseProber, type ProbePreference } from '../probe/choose-prober.js';
-import { bundledHelperCommand } from '../probe/route-client.js';
+import { chooseProber, type ProbeOrder, type ProbePreference } from '../probe/choose-prober.js';
+import { bundledHelperCommand, RouteClient } from '../probe/route-client.js';
 import { localZone, type Zone } from '../time/zone.js';
 import { Runtime, type RuntimeOptions } from './runtime.js';
 
@@ -19,6 +19,10 @@ export interface ComposeOptions {
   syslog?: boolean;
   /** Channels the face adds to the configuration's own (the desktop's notifications). */
   extraNotifiers?: () => Notifier[];
+  /** How `auto` probes (the desktop app's order and helpers); by default the daemon's: the bundled helper, then ping, then TCP. */
+  probeOrder?: ProbeOrder;
+  /** 'report': keep running when nothing can probe, and say why (the desktop app); by default 'throw' (the daemon). */
+  whenProbingFails?: RuntimeOptions['whenProbingFails'];
 }
 
 /**
@@ -35,8 +39,11 @@ export function composeRuntime(config: NomConfig, options: ComposeOptions): Runt
     clock,
     log,
     zone: options.zone ?? localZone(),
-    chooseProber: (probe) => chooseProber({ preference: probePreference(probe), helperCommand: bundledHelperCommand(), log: log.child('probe') }),
+    chooseProber: (probe, { mayAsk }) =>
+      chooseProber({ ...(options.probeOrder ?? { helperCommand: bundledHelperCommand() }), preference: probePreference(probe), mayAsk, log: log.child('probe') }),
+    whenProbingFails: options.whenProbingFails ?? 'throw',
     channels: (c) => channelsOf(c, clock, log, options),
+    ...routeControlOf(options.probeOrder, log),
   };
   return new Runtime(config, runtime);
 }
@@ -49,6 +56,16 @@ function channelsOf(config: NomConfig, clock: Clock, log: Logger, options: Compo
   const notifiers = [...notifiersFromConfig(config.notify, clock, log), ...(options.extraNotifiers?.() ?? [])];
   if (actions) notifiers.push(new UpdownActions(actions));
   return { notifiers, actions };
+}
+
+/**
+ * Failover's helper where the face says how helpers start: route changes need root, so the
+ * one started with the user's permission when there is one. Otherwise failover runs the helper
+ * beside this install, as the daemon does.
+ */
+function routeControlOf(order: ProbeOrder | undefined, log: Logger): Pick<RuntimeOptions, 'routeControl'> {
+  const command = order?.elevatedHelperCommand ?? order?.helperCommand;
+  return command ? { routeControl: (links) => new RouteClient({ command, links, log: log.child('helper') }) } : {};
 }
 
 /** The configuration's `probe` (checked by its schema) as the prober chooser takes it. */

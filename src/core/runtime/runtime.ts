@@ -8,6 +8,7 @@ import type { UpdownServiceDeps } from '../monitors/updown-service.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { ChosenProber } from '../probe/choose-prober.js';
 import { NO_PROBER } from '../probe/prober.js';
+import { ProbingHealth } from '../probe/probing-health.js';
 import { SessionRecorder, type StopReason } from '../store/session-recorder.js';
 import { recordSystemEvents } from '../store/system-recorder.js';
 import type { Zone } from '../time/zone.js';
@@ -24,8 +25,19 @@ export interface RuntimeOptions {
   clock: Clock;
   log: Logger;
   zone: Zone;
-  /** How probes are made for a configuration's `probe` setting; throws a UserError when no way works. */
-  chooseProber: (probe: NomConfig['probe']) => Promise<ChosenProber>;
+  /**
+   * How probes are made for a configuration's `probe` setting; throws a UserError when no way
+   * works. `mayAsk` false: a retry on a timer, which must not raise a permission dialog.
+   */
+  chooseProber: (probe: NomConfig['probe'], attempt: { mayAsk: boolean }) => Promise<ChosenProber>;
+  /**
+   * When no way of probing works: 'throw' (the daemon, by default: start fails with the reason)
+   * or 'report' (the desktop app: the monitors that need no probe run, the status and a
+   * 'health' event say why and what to do, and probing is tried again every `probeRetryMs`
+   * and on each new configuration).
+   */
+  whenProbingFails?: 'throw' | 'report';
+  probeRetryMs?: number;
   /** The channels a configuration names, and the action script's runner (null: none). */
   channels: (config: NomConfig) => { notifiers: Notifier[]; actions: ActionHandle | null };
   routeControl?: ServiceDeps['routeControl'];
@@ -43,6 +55,8 @@ const FLUSH_MS = 5_000;
 const ACTIONS_STOP_MS = 10_000;
 /** A check a second at most: the ring holds the last hour. */
 const RECENT_CHECKS = 3_600;
+/** Long enough not to spin on a machine where nothing can probe, short enough to start soon after the user fixed it. */
+const PROBE_RETRY_MS = 60_000;
 
 /**
  * The one monitoring runtime (DESIGN.md "The module map"): the monitors a configuration enables,
@@ -60,6 +74,7 @@ export class Runtime {
   private readonly checks = new RecentChecks(RECENT_CHECKS);
   private readonly running = new Map<MonitorKind, Service>();
   private prober: ChosenProber | null = null;
+  private readonly health: ProbingHealth;
   private notifiers: Notifier[] = [];
   private actions: ActionHandle | null = null;
   private paused: { since: number; until: number | null; reason: string } | null = null;
@@ -77,6 +92,7 @@ export class Runtime {
     recordSystemEvents(this.bus, dataDir, log);
     this.feed = new NoticeFeed(this.bus, [], () => (this.config.failover ? { primary: this.config.failover.primary.name, standby: this.config.failover.standby.name } : undefined));
     this.views = new TargetViews(this.bus, { dataDir, zone: options.zone, now: () => this.nowSeconds() });
+    this.health = new ProbingHealth({ clock, log, retryMs: options.probeRetryMs ?? PROBE_RETRY_MS, publish: (e) => this.bus.publish(e) });
   }
 
   get currentConfig(): NomConfig {
@@ -98,8 +114,11 @@ export class Runtime {
 
   /** Stops probing, closes every session with STOPPED, then gives notices and scripts a moment to finish. */
   stop(): Promise<void> {
+    // At once, not in turn: a retry due while the calls before this one finish must not start monitors after it.
+    this.health.cancelRetry();
     return this.serially(async () => {
       this.clearPauseTimer();
+      this.health.cancelRetry();
       await this.stopMonitors([...this.running.keys()]);
       await this.prober?.prober.close();
       this.prober = null;
@@ -130,7 +149,10 @@ export class Runtime {
         await this.prober?.prober.close();
         this.prober = null;
       }
-      await this.startMonitors(touched.filter((k) => enabledIn(next, k)));
+      // A new configuration is a new chance for the probing monitors that could not start for want of a prober.
+      const waiting = this.health.problem === null ? [] : MONITOR_KINDS.filter((k) => probes(k) && !touched.includes(k) && !this.running.has(k));
+      await this.startMonitors([...touched, ...waiting].filter((k) => enabledIn(next, k)));
+      if (!MONITOR_KINDS.some((k) => probes(k) && enabledIn(next, k))) this.health.working('no probing monitor is configured');
       return touched;
     });
   }
@@ -141,6 +163,7 @@ export class Runtime {
       const now = this.nowSeconds();
       const until = minutes === null ? null : now + minutes * 60;
       this.clearPauseTimer();
+      this.health.cancelRetry();
       if (!this.paused) await this.stopMonitors([...this.running.keys()], { reason: 'paused', until, detail: reason });
       this.paused = { since: this.paused?.since ?? now, until, reason };
       this.bus.publish({ type: 'pause', at: now, until, reason });
@@ -168,7 +191,7 @@ export class Runtime {
       zone: this.options.zone.name,
       targets: this.views.status(),
       paused: this.paused,
-      probing: { ok: true, detail: this.prober?.description ?? (this.paused ? 'paused' : 'no probing monitor is running') },
+      probing: this.probingStatus(),
       monitors: MONITOR_KINDS.filter((k) => this.running.has(k)),
       ip: ddns && { address: ddns.address, since: ddns.since },
     };
@@ -187,11 +210,15 @@ export class Runtime {
       .filter((name) => this.sessions.isOpen(name));
   }
 
-  private async startMonitors(kinds: readonly MonitorKind[]): Promise<void> {
-    if (kinds.some(probes) && !this.prober) {
-      this.prober = await this.options.chooseProber(this.config.probe);
-      this.options.log.info(`probing with ${this.prober.description}`);
-    }
+  private probingStatus(): StatusValue['probing'] {
+    const problem = this.health.problem;
+    if (problem !== null) return { ok: false, detail: problem };
+    return { ok: true, detail: this.prober?.description ?? (this.paused ? 'paused' : 'no probing monitor is running') };
+  }
+
+  private async startMonitors(wanted: readonly MonitorKind[], mayAsk = true): Promise<void> {
+    let kinds = wanted;
+    if (kinds.some(probes) && !this.prober && !(await this.useProber(mayAsk))) kinds = kinds.filter((k) => !probes(k));
     const built: Array<[MonitorKind, Service]> = [];
     for (const kind of kinds) built.push([kind, await serviceFromConfig(this.config, kind, this.serviceDeps())]);
     this.views.expect(expectedTargets(this.config));
@@ -200,6 +227,33 @@ export class Runtime {
       service.start();
       this.running.set(kind, service);
     }
+  }
+
+  /** Picks the prober; false when none works and the runtime reports that rather than failing. */
+  private async useProber(mayAsk: boolean): Promise<boolean> {
+    try {
+      this.prober = await this.options.chooseProber(this.config.probe, { mayAsk });
+    } catch (err) {
+      if (this.options.whenProbingFails !== 'report') throw err;
+      this.health.failed(err instanceof Error ? err.message : String(err), () => {
+        this.retryProbing().catch((e: unknown) => this.options.log.error('probing could not be started again', { error: e instanceof Error ? e.message : String(e) }));
+      });
+      return false;
+    }
+    this.options.log.info(`probing with ${this.prober.description}`);
+    this.health.working(this.prober.description);
+    return true;
+  }
+
+  /** The retry timer's call: starts the probing monitors that are enabled and still not running, asking the user nothing. */
+  private retryProbing(): Promise<void> {
+    return this.serially(async () => {
+      if (this.paused || this.health.problem === null) return;
+      await this.startMonitors(
+        MONITOR_KINDS.filter((k) => probes(k) && enabledIn(this.config, k) && !this.running.has(k)),
+        false,
+      );
+    });
   }
 
   private async stopMonitors(kinds: readonly MonitorKind[], why?: StopReason): Promise<void> {

@@ -4,6 +4,7 @@ import { useBus, useNow } from '../app/hooks.js';
 import { Notice } from '../ui/notice.js';
 import { LiveSeries } from './live-series.js';
 import { PauseControls } from './pause-controls.js';
+import { ProbingBanner } from './probing-banner.js';
 import { RttChart, WINDOW_S } from './rtt-chart.js';
 import { TargetCard } from './target-card.js';
 import { TodayOutages } from './today-outages.js';
@@ -36,6 +37,7 @@ export function Dashboard() {
   const charted = status?.targets.filter((t) => t.kind === 'updown') ?? [];
   return (
     <div class="page">
+      {status !== null && <ProbingBanner probing={status.probing} />}
       <div class="page-head">
         <h1 tabIndex={-1}>Dashboard</h1>
         {status !== null && <p class="page-sub">{summaryLine(status.targets.map((t) => t.state))}</p>}
@@ -44,12 +46,6 @@ export function Dashboard() {
         {announcement}
       </p>
       {error !== null && <Notice tone="error" title={error.message} />}
-      {status !== null && !status.probing.ok && (
-        <Notice tone="warn" title="Probes cannot be made">
-          <p>{status.probing.detail}</p>
-          <p class="muted">Until this is fixed, nothing is recorded: the time shows as unmonitored, not as an outage.</p>
-        </Notice>
-      )}
       {status === null && error === null && <p class="loading">Loading…</p>}
       {status !== null && (
         <>
