@@ -5,8 +5,12 @@ import { z } from 'zod';
  * written by `nom configure` and `nom import imon`, and the settings the desktop app keeps
  * (electron-store/conf, same schema, same file). Validated wherever it is read. Times are in
  * seconds, as imon's configuration has them.
+ *
+ * `version` is the format's: a file of an older version is upgraded when it is read
+ * (src/core/config/config-migrations.ts), and written at this version by the next save.
+ * Version 2 added `notify.desktop`.
  */
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
 
 /** Names become folder names (a target's data) and file names (an instance's config). */
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

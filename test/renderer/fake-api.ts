@@ -26,22 +26,26 @@ export interface FakeApi {
   push: (event: BusEvent | { raw: string }) => void;
   /** Changes a target's state as the daemon would: in its status and as a `state` event. */
   setState: (target: string, state: TargetState) => void;
+  /** Whether probes can be made, as the runtime says it: in its status and as a `health` event. */
+  setProbing: (probing: StatusValue['probing']) => void;
   streams: () => number;
   /** The configuration as last saved. */
   config: () => unknown;
   close: () => Promise<void>;
 }
 
-export async function startFakeApi(options: { token: string; outagesPerYear: number }): Promise<FakeApi> {
+/** `config`: the settings it starts with, when a test needs other ones than fake-data's. */
+export async function startFakeApi(options: { token: string; outagesPerYear: number; config?: unknown }): Promise<FakeApi> {
   const requests: string[] = [];
   const streams = new Set<ServerResponse>();
   const states = new Map<string, TargetState>();
   const since = new Map<string, number>();
   let paused: StatusValue['paused'] = null;
-  let config: unknown = initialConfig();
+  let config: unknown = options.config ?? initialConfig();
   const histories = new Map<string, HistoryValue>();
   const now = () => Date.now() / 1000;
-  const status = () => statusOf(now(), options.outagesPerYear, states, since, paused);
+  let probing: StatusValue['probing'] | null = null;
+  const status = () => ({ ...statusOf(now(), options.outagesPerYear, states, since, paused), ...(probing && { probing }) });
 
   const push = (event: BusEvent | { raw: string }) => {
     const text = 'raw' in event ? event.raw : JSON.stringify(busEvent.parse(event));
@@ -141,6 +145,10 @@ export async function startFakeApi(options: { token: string; outagesPerYear: num
       states.set(target, state);
       since.set(target, at);
       push({ type: 'state', target, state, since: at, cause: state === 'down' ? 'isp' : null });
+    },
+    setProbing(next) {
+      probing = next;
+      push({ type: 'health', at: Math.floor(now()), probing: next.ok, detail: next.detail });
     },
     streams: () => streams.size,
     config: () => config,

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { historyOutage, HistoryValue, OutageValue, StatusValue } from '../../src/shared/api-contract.js';
-import { nomConfig, type NomConfig } from '../../src/shared/config-schema.js';
+import { CONFIG_VERSION, nomConfig, type NomConfig } from '../../src/shared/config-schema.js';
 import type { OutageCause } from '../../src/shared/events.js';
 
 /**
@@ -130,7 +130,7 @@ export function samplesOf(nowMs: number): { name: string; at_ms: number[]; rtt_m
 /** A valid configuration, with a section the form has no field for (failover), which a save must keep. */
 export function initialConfig(): NomConfig {
   return nomConfig.parse({
-    version: 1,
+    version: CONFIG_VERSION,
     instance: 'home',
     note: 'kept as it was',
     probe: 'auto',

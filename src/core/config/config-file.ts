@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { nomConfig, SAFE_NAME, type NomConfig } from '../../shared/config-schema.js';
 import { UserError, fsUserError } from '../errors.js';
+import { migrateConfig } from './config-migrations.js';
 
 /**
  * Where instance configurations live: NOM_CONFIG_DIR when set; /etc/nom for root (a system
@@ -30,7 +31,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return `${parts.length === 1 ? '1 problem' : `${parts.length} problems`}: ${parts.join('; ')}`;
 }
 
-/** Reads and validates a configuration file; any problem is one UserError naming the file. */
+/**
+ * Reads a configuration file, upgrades it to the current version and validates it; any problem
+ * is one UserError naming the file. The file itself is never rewritten here: an older version
+ * stays as it is until a save writes the current one.
+ */
 export function loadConfig(path: string): NomConfig {
   let text: string;
   try {
@@ -44,22 +49,40 @@ export function loadConfig(path: string): NomConfig {
   } catch (err) {
     throw new UserError(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  const parsed = nomConfig.safeParse(value);
-  if (!parsed.success) throw new UserError(`${path}: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
+  const parsed = parseConfig(value);
+  if (!parsed.ok) throw new UserError(`${path}: ${parsed.problem}`);
+  return parsed.config;
 }
 
-/**
- * Writes a configuration whole or not at all (temporary file, then rename), readable by its
- * owner only: it may hold webhook URLs, which are secrets.
- */
+/** A configuration as read from any file (the daemon's, the app's store), migrated and checked; the problem in words. */
+export function parseConfig(raw: unknown): { ok: true; config: NomConfig } | { ok: false; problem: string } {
+  let migrated: unknown;
+  try {
+    migrated = migrateConfig(raw).config;
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false, problem: err.message };
+    throw err;
+  }
+  const parsed = nomConfig.safeParse(migrated);
+  return parsed.success ? { ok: true, config: parsed.data } : { ok: false, problem: describeIssues(parsed.error.issues) };
+}
+
+/** Readable by its owner only: a configuration may hold webhook URLs, which are secrets. */
+export const CONFIG_FILE_MODE = 0o600;
+
+/** A configuration file's text, byte for byte, whoever writes it (`saveConfig`, the app's store). */
+export function configFileText(config: unknown): string {
+  return JSON.stringify(config, null, 2) + '\n';
+}
+
+/** Writes a configuration whole or not at all (temporary file, then rename), owner-only. */
 export function saveConfig(path: string, config: NomConfig): void {
   const checked = nomConfig.parse(config);
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(checked, null, 2) + '\n', { mode: 0o600 });
-    chmodSync(tmp, 0o600);
+    writeFileSync(tmp, configFileText(checked), { mode: CONFIG_FILE_MODE });
+    chmodSync(tmp, CONFIG_FILE_MODE);
     renameSync(tmp, path);
   } catch (err) {
     throw fsUserError(err, path);

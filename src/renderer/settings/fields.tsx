@@ -3,6 +3,7 @@ import { fieldId, getAt } from './config-path.js';
 import { describedBy, FieldBox, Hint, Messages, useInvalid } from './field-parts.js';
 import { useForm } from './form-context.js';
 import type { Field } from './form-spec.js';
+import { ChoicesField } from './choices-field.js';
 import { ListField, RowsField } from './row-fields.js';
 
 export function FieldView({ field }: { field: Field }) {
@@ -19,6 +20,8 @@ export function FieldView({ field }: { field: Field }) {
       return <ListField field={field} />;
     case 'optional':
       return <OptionalGroup field={field} />;
+    case 'choices':
+      return <ChoicesField field={field} />;
   }
 }
 
@@ -104,11 +107,18 @@ function TextField({ field }: { field: Of<'text'> }) {
       <label for={id} class="field-label">
         {field.label}
       </label>
-      {field.input === 'password' ? <input type="password" {...common} /> : <input type="text" inputMode={field.input ?? 'text'} {...common} />}
+      <TextInput input={field.input} common={common} />
       <Hint path={field.path} text={field.hint} />
       <Messages path={field.path} />
     </FieldBox>
   );
+}
+
+/** A time of day is HH:MM on a 24-hour clock in the configuration, as the browser's time input gives it. */
+function TextInput({ input, common }: { input: Of<'text'>['input']; common: Record<string, unknown> }) {
+  if (input === 'password') return <input type="password" {...common} />;
+  if (input === 'time') return <input type="time" {...common} />;
+  return <input type="text" inputMode={input ?? 'text'} {...common} />;
 }
 
 /** A part of the configuration that is there or null: off keeps what was typed, so that on again brings it back. */

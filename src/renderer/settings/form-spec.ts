@@ -1,3 +1,4 @@
+import type { DesktopGroup } from '../../shared/config-schema.js';
 import type { Path, PathPattern } from './config-path.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Path, PathPattern } from './config-path.js';
 export type Field =
   | { kind: 'toggle'; path: Path; label: string; hint?: string }
   | { kind: 'number'; path: Path; label: string; unit?: string; hint?: string }
-  | { kind: 'text'; path: Path; label: string; hint?: string; placeholder?: string; input?: 'url' | 'password'; emptyIsNull?: boolean }
+  | { kind: 'text'; path: Path; label: string; hint?: string; placeholder?: string; input?: 'url' | 'password' | 'time'; emptyIsNull?: boolean }
+  | { kind: 'choices'; path: Path; label: string; hint?: string; options: readonly { value: string; label: string }[] }
   | { kind: 'rows'; path: Path; label: string; hint?: string; add: string; columns: readonly { key: string; label: string; placeholder: string }[] }
   | { kind: 'list'; path: Path; label: string; hint?: string; add: string; item: string; placeholder: string }
   | { kind: 'optional'; path: Path; label: string; hint?: string; blank: Record<string, unknown>; fields: readonly Field[] };
@@ -18,12 +20,23 @@ export interface Section {
   title: string;
   description: string;
   fields: readonly Field[];
+  /** Said under the fields: what the reader should know about the whole section. */
+  note?: string;
 }
 
 const targetColumns = [
   { key: 'name', label: 'Name', placeholder: 'e.g. gateway' },
   { key: 'address', label: 'Address', placeholder: 'e.g. 192.0.2.1 or host.example' },
 ] as const;
+
+/** Each kind of desktop notice, in the words of the notice itself. */
+const DESKTOP_KINDS = {
+  outage: 'Outage confirmed',
+  restored: 'Connection restored',
+  degraded: 'Connection degraded',
+  failover: 'Failover to the other link',
+  'ip-change': 'External IP address changed',
+} as const satisfies Record<DesktopGroup, string>;
 
 export const SECTIONS: readonly Section[] = [
   {
@@ -86,6 +99,28 @@ export const SECTIONS: readonly Section[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'desktop',
+    title: 'Desktop notifications',
+    description: 'What the tray app tells you on this computer’s screen, and when it keeps quiet.',
+    fields: [
+      { kind: 'toggle', path: ['notify', 'desktop', 'enabled'], label: 'Show desktop notifications' },
+      { kind: 'choices', path: ['notify', 'desktop', 'events'], label: 'Notify me of', options: Object.entries(DESKTOP_KINDS).map(([value, label]) => ({ value, label })) },
+      {
+        kind: 'optional',
+        path: ['notify', 'desktop', 'quietHours'],
+        label: 'Quiet hours',
+        hint: 'Nothing pops up in these hours (they may run past midnight); what happened is told in one notice when they end.',
+        blank: { from: '22:00', to: '07:00' },
+        fields: [
+          { kind: 'text', path: ['notify', 'desktop', 'quietHours', 'from'], label: 'From', input: 'time' },
+          { kind: 'text', path: ['notify', 'desktop', 'quietHours', 'to'], label: 'To', input: 'time' },
+        ],
+      },
+      { kind: 'number', path: ['notify', 'desktop', 'coalesceS'], label: 'One notice per burst of outages within', unit: 'seconds', hint: 'A link that keeps dropping gives one notice for the burst, not one per outage.' },
+    ],
+    note: 'Only the desktop app shows these notifications. A daemon keeps these settings in its file but has no desktop to show them on.',
   },
 ];
 

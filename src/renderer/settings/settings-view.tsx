@@ -59,6 +59,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               {s.fields.map((f) => (
                 <FieldView key={f.path.join('.')} field={f} />
               ))}
+              {s.note !== undefined && <p class="field-hint field-wide">{s.note}</p>}
             </div>
           </section>
         ))}

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { defaultConfig } from '../../../src/core/config/defaults.js';
 import { UserError } from '../../../src/core/errors.js';
-import { NOTICE_GROUP_DEFAULTS, nomConfig, type NomConfig } from '../../../src/shared/config-schema.js';
+import { DESKTOP_NOTIFY_DEFAULTS, NOTICE_GROUP_DEFAULTS, nomConfig, type NomConfig } from '../../../src/shared/config-schema.js';
 import { Prompter } from '../../../src/cli/configure/prompter.js';
 import { runWizard } from '../../../src/cli/configure/wizard.js';
 
@@ -101,6 +101,7 @@ describe('nom configure (the wizard)', () => {
       discord: { webhook: 'https://discord.example/api/webhooks/1/abc', events: [...NOTICE_GROUP_DEFAULTS.discord] },
       webhook: null,
       ntfy: { url: 'https://ntfy.example/nom-alerts', token: null, events: [...NOTICE_GROUP_DEFAULTS.ntfy] },
+      desktop: { ...DESKTOP_NOTIFY_DEFAULTS, events: [...DESKTOP_NOTIFY_DEFAULTS.events] },
     });
   });
 

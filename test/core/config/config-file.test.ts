@@ -69,7 +69,7 @@ describe('configuration files', () => {
   it('does not leave a half-written file when the configuration is invalid', () => {
     const path = join(tempDir(), 'main.json');
     writeFileSync(path, 'before');
-    assert.throws(() => saveConfig(path, { ...defaultConfig('main'), version: 2 as 1 }));
+    assert.throws(() => saveConfig(path, { ...defaultConfig('main'), version: 3 as 2 }));
     assert.equal(readFileSync(path, 'utf8'), 'before');
   });
 
