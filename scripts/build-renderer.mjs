@@ -1,6 +1,7 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import { englishZod } from './zod-english.mjs';
 
 /**
  * The dashboard bundle (src/renderer) as the daemon serves it and the Electron window loads it:
@@ -9,19 +10,6 @@ import { build } from 'esbuild';
  */
 const root = resolve(import.meta.dirname, '..');
 const outdir = 'dist/renderer';
-
-/**
- * zod re-exports its error messages in some fifty languages as one namespace, which no bundler
- * can shake; the dashboard speaks English and sets no locale, so only English is bundled (half
- * the script's size).
- */
-const englishZod = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only', pluginData: args.resolveDir } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js' }));
-  },
-};
 
 await rm(`${root}/${outdir}`, { recursive: true, force: true });
 await mkdir(`${root}/${outdir}`, { recursive: true });

@@ -24,6 +24,12 @@ export function electronPorts(): ElectronPorts {
       };
     },
     buildMenu: (template) => Menu.buildFromTemplate(template),
-    createWindow: (options) => new BrowserWindow(options),
+    // Locked down where the window is made too, whatever a caller asked: no caller can undo it,
+    // and electronegativity reads the settings here.
+    createWindow: (options) =>
+      new BrowserWindow({
+        ...options,
+        webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+      }),
   };
 }

@@ -1,45 +1,74 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Menu, nativeImage, Notification, shell, Tray } from 'electron';
+import { app, dialog } from 'electron';
+import ElectronStore from 'electron-store';
+import { systemClock } from '../core/clock.js';
+import { createLogger } from '../core/log.js';
 import { defaultDataDir } from '../core/paths.js';
-import { reportPeriods, type PeriodKind } from '../core/report/job/report-periods.js';
 import { ReportQueue } from '../core/report/job/report-queue.js';
 import { runReportJob } from '../core/report/job/run-report-job.js';
+import { composeRuntime } from '../core/runtime/compose.js';
 import { localZone } from '../core/time/zone.js';
-import { exportIspReport, type ExportDeps } from './export-report.js';
-import { trayMenu } from './tray-menu.js';
+import { startApp } from './app.js';
+import { autostart } from './autostart.js';
+import { electronPorts } from './electron-ports.js';
+import { helperLaunch } from './helper-launch.js';
+import { nodeNotifierToasts } from './node-notifier-toasts.js';
+import { settingsStoreOptions } from './settings-store.js';
 
 /**
- * The desktop app's main process: only wiring. What it does lives in modules that take the
- * Electron objects as ports (export-report, tray-menu) and are tested under Node.
+ * The desktop app's main process: only the real Electron objects and this machine's paths,
+ * handed to startApp (app.ts), which is the app and is tested under Node.
  */
-const ICON = fileURLToPath(new URL('../../assets/tray-icon.png', import.meta.url));
+const APP_ID = 'org.nom.monitor';
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const log = createLogger('app');
 
-/** The menu names months ("Last month (October 2026)"); the export works its bounds out afresh, only the labels wait for this. */
-const MENU_REFRESH_MS = 60_000;
-
-function start(): void {
-  const tray = new Tray(nativeImage.createFromPath(ICON));
-  tray.setToolTip('nom: network outage monitor');
-  const deps: ExportDeps = {
-    dialog,
-    shell,
-    notify: (title, body) => new Notification({ title, body }).show(),
+async function start(): Promise<void> {
+  const ports = electronPorts();
+  const zone = localZone();
+  const dataDir = defaultDataDir();
+  // Windows shows a toast as the installed app's only when the process says it is that app.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const probeOrder = helperLaunch({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    executable: app.getPath('exe'),
+    resourcesDir: process.resourcesPath,
+    devHelperMain: here('../helper/main.js'),
+    exists: existsSync,
+  });
+  await startApp({
+    electron: ports,
+    settings: () => new ElectronStore({ name: 'settings', ...settingsStoreOptions() }),
+    preferences: () => new ElectronStore({ name: 'preferences' }),
+    runtime: (config) => composeRuntime(config, { dataDir, log, zone, probeOrder, whenProbingFails: 'report' }),
+    toasts: nodeNotifierToasts({ icon: here('../../assets/tray-icon.png'), log: log.child('toast') }),
     reports: new ReportQueue(runReportJob),
-    dataDir: defaultDataDir(),
-    documentsDir: app.getPath('documents'),
-    now: () => Math.floor(Date.now() / 1000),
-    zone: localZone(),
-  };
-  const exportReport = (kind: PeriodKind) => {
-    exportIspReport(deps, kind).catch((err: unknown) => dialog.showErrorBox('The ISP report could not be made', err instanceof Error ? err.message : String(err)));
-  };
-  const refresh = () => {
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenu(reportPeriods(deps.now(), deps.zone), { exportReport, quit: () => app.quit() })));
-  };
-  refresh();
-  setInterval(refresh, MENU_REFRESH_MS);
+    autostart: autostart({
+      platform: process.platform,
+      env: process.env,
+      home: app.getPath('home'),
+      command: app.isPackaged ? [app.getPath('exe')] : [process.execPath, app.getAppPath()],
+      app,
+    }),
+    argv: process.argv,
+    env: process.env,
+    dataDir,
+    clock: systemClock,
+    zone,
+    log,
+    paths: { page: here('../renderer/index.html'), preload: here('../preload/preload.cjs'), icons: here('../../assets/tray/') },
+  });
 }
 
-// One tray icon per desktop: a second launch just ends.
-if (app.requestSingleInstanceLock()) void app.whenReady().then(start);
-else app.quit();
+// One app per desktop: a second launch only opens the first one's window (app.ts).
+if (!app.requestSingleInstanceLock()) app.quit();
+else
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('nom could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });

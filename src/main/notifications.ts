@@ -11,7 +11,7 @@ import type { MonitorSource } from './monitor-source.js';
 
 /** Shows a toast; `onClick` runs where the platform reports a click on it (node-notifier-toasts.ts). */
 export interface ToastPort {
-  show(toast: Toast, onClick: () => void): void;
+  show(toast: Pick<Toast, 'title' | 'body'>, onClick: () => void): void;
 }
 
 export interface NotificationsDeps {

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { LoginItemSettings, LoginItemSettingsOptions, Settings as LoginItemSettingsChange } from 'electron';
 
 /**
  * The Electron objects the main process's logic uses, as the narrow slices it calls: main.ts
@@ -28,6 +29,9 @@ export interface AppPort {
   quit(): void;
   getPath(name: 'documents' | 'userData' | 'home' | 'exe'): string;
   readonly isPackaged: boolean;
+  /** Start at login on macOS and Windows (autostart.ts); on Linux these do nothing. */
+  getLoginItemSettings(options?: LoginItemSettingsOptions): Pick<LoginItemSettings, 'openAtLogin'>;
+  setLoginItemSettings(settings: LoginItemSettingsChange): void;
 }
 
 /** An image made by `imageFromPath`; only ever handed back to the tray. */
@@ -68,6 +72,8 @@ export interface WindowPort {
   isFocused(): boolean;
   isDestroyed(): boolean;
   on(event: 'closed' | 'focus' | 'blur' | 'ready-to-show', listener: () => void): void;
+  /** Closes it as the user would: Electron destroys it and its renderer. */
+  close(): void;
 }
 
 /** An IPC request as main sees it: who sent it. */

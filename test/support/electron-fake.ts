@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { LoginItemSettings, LoginItemSettingsOptions, Settings as LoginItemSettingsChange } from 'electron';
 import type {
   AppPort,
   ElectronPorts,
@@ -237,6 +238,16 @@ export class FakeApp extends EventEmitter implements AppPort {
     let prevented = false;
     this.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (!prevented) this.quits += 1;
+  }
+  /** The login item as Windows keeps it: on, and the arguments it starts with. */
+  loginItem: { openAtLogin: boolean; args: string[] } = { openAtLogin: false, args: [] };
+  /** As on Windows, the item counts as on only when asked with the arguments it was set with. */
+  getLoginItemSettings(options?: LoginItemSettingsOptions): Pick<LoginItemSettings, 'openAtLogin'> {
+    const args = options?.args ?? [];
+    return { openAtLogin: this.loginItem.openAtLogin && args.join('\0') === this.loginItem.args.join('\0') };
+  }
+  setLoginItemSettings(settings: LoginItemSettingsChange): void {
+    this.loginItem = { openAtLogin: settings.openAtLogin ?? false, args: settings.args ?? [] };
   }
 }
 
