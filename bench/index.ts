@@ -1,3 +1,4 @@
+import { benchApp } from './app.js';
 import { benchDashboard } from './dashboard.js';
 import { benchFailoverTime } from './failover-time.js';
 import { benchLabTimeline } from './lab-timeline.js';
@@ -19,6 +20,7 @@ const BENCHES: ReadonlyArray<readonly [string, () => void | Promise<void>]> = [
   ['report-pdf', benchReportPdf],
   ['report-http', benchReportHttp],
   ['dashboard', benchDashboard],
+  ['app', benchApp],
 ];
 
 const wanted = process.argv.slice(2);
