@@ -21,6 +21,7 @@ import { remoteSource } from './remote-source.js';
 import { reportSaver } from './save-report.js';
 import { openSettings, type SettingsBackend } from './settings-store.js';
 import { setupTray } from './tray.js';
+import { switchableSource } from './switchable-source.js';
 import { setupWindows, type AppWindows } from './windows.js';
 
 export interface AppDeps {
@@ -65,24 +66,33 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   if (settings.problem !== null) dialog.showErrorBox('nom could not read its settings', settings.problem);
   let config = settings.config;
 
-  const found = await findDaemon({
-    argv: deps.argv,
-    env: deps.env,
-    preferences: readPreferences(deps.preferences(), log),
-    dataDir: deps.dataDir,
-    note: (line) => log.warn(line),
-    log,
-    ...(deps.daemonStatus && { status: deps.daemonStatus }),
-  });
-  let runtime: Runtime | null = null;
   let notifications: ReturnType<typeof setupNotifications> | null = null;
-  let source: MonitorSource;
-  if (found) {
-    source = remoteSource({ url: found.url, token: found.token, log: log.child('remote') });
-    log.info(`watching the daemon at ${found.url} (${found.why === 'named' ? 'as asked' : 'it runs on this computer'}) instead of monitoring here`);
-  } else {
-    runtime = deps.runtime(config);
-    await runtime.start();
+  let runtime: Runtime | null = null;
+  const preferencesBackend = deps.preferences();
+  let preferences = readPreferences(preferencesBackend, log);
+  /** What the app shows for these preferences: the daemon found, else this computer's runtime, started. */
+  const open = async (argv: readonly string[]): Promise<{ source: MonitorSource; watching: string | null; note: string | null }> => {
+    let note: string | null = null;
+    const found = await findDaemon({
+      argv,
+      env: deps.env,
+      preferences,
+      dataDir: deps.dataDir,
+      note: (line) => {
+        note = line;
+        log.warn(line);
+      },
+      log,
+      ...(deps.daemonStatus && { status: deps.daemonStatus }),
+    });
+    if (found) {
+      runtime = null;
+      log.info(`watching the daemon at ${found.url} (${found.why === 'named' ? 'as asked' : 'it runs on this computer'}) instead of monitoring here`);
+      return { source: remoteSource({ url: found.url, token: found.token, log: log.child('remote') }), watching: found.url, note };
+    }
+    const started = deps.runtime(config);
+    await started.start();
+    runtime = started;
     const saver = {
       path: settings.path,
       save: (next: NomConfig) => {
@@ -91,8 +101,11 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         notifications?.update(next.notify.desktop);
       },
     };
-    source = localSource(runtime, { dataDir: deps.dataDir, settings: saver, zone: deps.zone, reports: deps.reports });
-  }
+    return { source: localSource(started, { dataDir: deps.dataDir, settings: saver, zone: deps.zone, reports: deps.reports }), watching: null, note };
+  };
+  const opened = await open(deps.argv);
+  let watching = opened.watching;
+  const source = switchableSource(opened.source);
 
   const windows = setupWindows({ createWindow: (options) => electron.createWindow(options), session: electron.defaultSession(), pagePath: deps.paths.page, preloadPath: deps.paths.preload, log: log.child('window') });
   const now = () => Math.floor(deps.clock.now() / 1000);
@@ -103,6 +116,18 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     isOwnSender: windows.isOwnSender,
     windowOf: windows.windowOf,
     saveReport: reportSaver({ dialog, shell: electron.shell, source, documentsDir, now }),
+    app: {
+      preferences: () => Promise.resolve({ preferences, watching, note: null }),
+      // Named or cleared in Settings: the app switches at once; the command line's --watch no longer counts.
+      savePreferences: async (next) => {
+        preferencesBackend.store = next;
+        preferences = next;
+        const reopened = await open([]);
+        await source.switchTo(reopened.source);
+        watching = reopened.watching;
+        return { preferences, watching, note: reopened.note };
+      },
+    },
     log: log.child('ipc'),
   });
   notifications = setupNotifications({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiFailure, apiCalls, describeQueryIssue, type ApiErrorCode, type ApiParsedRequest, type ApiResult } from '../shared/api-contract.js';
-import { callChannel, eventChannels, reportChannel, valueCallNames } from '../shared/ipc-contract.js';
+import type { AppPreferences } from '../shared/app-preferences.js';
+import { appCallNames, appCalls, appChannel, callChannel, eventChannels, reportChannel, valueCallNames, type AppCallName, type AppParsedRequest, type AppValue, type PreferencesValue } from '../shared/ipc-contract.js';
 import type { Logger } from '../core/log.js';
 import type { MonitorSource } from './monitor-source.js';
 import type { IpcInvokeEvent, IpcMainPort, WindowPort } from './ports.js';
@@ -15,6 +16,16 @@ export interface IpcDeps {
   /** Asks where to save, makes the report and writes it (save-report.ts); throws ApiFailure to refuse. */
   saveReport: (query: ApiParsedRequest<'report'>) => Promise<void>;
   log: Logger;
+  /** The app's own preferences (app.ts); without them its calls answer 'unavailable'. */
+  app?: AppPreferencesPort;
+}
+
+/** What the app's window may ask of the app itself, beside the monitor's API. */
+export interface AppPreferencesPort {
+  /** The preferences kept, and what the app shows now. */
+  preferences(): Promise<PreferencesValue>;
+  /** Keeps them and switches to what they name at once; throws ApiFailure to refuse. */
+  savePreferences(preferences: AppPreferences): Promise<PreferencesValue>;
 }
 
 export interface RunningIpc {
@@ -23,10 +34,12 @@ export interface RunningIpc {
 }
 
 type Handle = (request: unknown) => Promise<unknown>;
+type AppHandlers = { [K in AppCallName]: (request: AppParsedRequest<K>) => Promise<AppValue<K>> };
 
 /** Said to any other page that asks: it learns nothing else. */
 const NOT_OURS = "only the app's own window may ask this";
 const FAULT = 'internal error: the app log has the details';
+const NO_PREFERENCES = 'this window keeps no app preferences';
 
 /**
  * Main's side of the window's API, derived from `apiCalls` as the HTTP routes are: one handler
@@ -47,6 +60,10 @@ export function setupIpc(deps: IpcDeps): RunningIpc {
       return null;
     }),
   );
+  const app = appHandlers(deps.app);
+  for (const name of appCallNames) {
+    ipcMain.handle(appChannel(name), (event, request) => guarded(deps, name, event, request, appCalls[name].request, app[name] as Handle));
+  }
 
   const feeds = new Map<number, () => void>();
   const watched = new WeakSet<WindowPort>();
@@ -72,12 +89,21 @@ export function setupIpc(deps: IpcDeps): RunningIpc {
     return Promise.resolve(done(null));
   });
 
-  log.debug(`IPC: ${valueCallNames.length} calls, the report and the event feed, for the app's own window only`);
+  log.debug(`IPC: ${valueCallNames.length} calls, the report, the event feed and ${appCallNames.length} of the app's own, for the app's own window only`);
   return {
     stop() {
       for (const id of [...feeds.keys()]) stopFeed(id);
     },
   };
+}
+
+/** One handler per app call, by its name; each parses its request with the call's own schema first. */
+function appHandlers(port: AppPreferencesPort | undefined): AppHandlers {
+  if (port === undefined) {
+    const unavailable = () => Promise.reject(new ApiFailure('unavailable', NO_PREFERENCES));
+    return { preferences: unavailable, 'preferences-save': unavailable };
+  }
+  return { preferences: () => port.preferences(), 'preferences-save': (preferences) => port.savePreferences(preferences) };
 }
 
 /** Who asks, then what: a stranger is refused before its request is read; a request the schema refuses runs nothing. */

@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { callChannel, eventChannels, isValueCall, reportChannel, type NomBridge } from '../shared/ipc-contract.js';
+import { appChannel, callChannel, eventChannels, isAppCall, isValueCall, reportChannel, type NomBridge } from '../shared/ipc-contract.js';
 
 /**
  * The window's one link to main, exposed as `window.nom` and nothing else: a channel per call
- * of the contract, the event feed and the report's save. The page never sees ipcRenderer nor
+ * of the contract, the event feed, the report's save and the app's own calls (its preferences). The page never sees ipcRenderer nor
  * an IPC event (whose `sender` would hand it ipcRenderer), only the data main sent.
  */
 const listeners = new Set<(event: unknown) => void>();
@@ -31,6 +31,10 @@ const bridge: NomBridge = {
     };
   },
   saveReport: (query) => ipcRenderer.invoke(reportChannel, query),
+  app(name, request) {
+    if (!isAppCall(name)) return Promise.reject(new Error(`"${String(name)}" is not a call of the app`));
+    return ipcRenderer.invoke(appChannel(name), request);
+  },
 };
 
 contextBridge.exposeInMainWorld('nom', bridge);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { apiCalls, apiResult, type ApiCallName, type ApiRequest, type ApiValueCall } from './api-contract.js';
+import { apiCalls, apiResult, emptyRequest, type ApiCallName, type ApiRequest, type ApiValueCall } from './api-contract.js';
+import { appPreferences } from './app-preferences.js';
 
 /**
  * The API between the app's window and Electron main, derived from `apiCalls` as the HTTP routes
@@ -38,6 +39,46 @@ export function callAnswer<K extends ApiValueCall>(name: K) {
 }
 
 /**
+ * The app's own calls, beside the API: its preferences, which a browser on a daemon has none
+ * of, so they are no route of the daemon's. Each is one `invoke` channel answered with an
+ * envelope, checked at both ends as the API's calls are.
+ */
+export const preferencesValue = z.strictObject({
+  preferences: appPreferences,
+  /** The daemon whose state the app shows now; null: it monitors on this computer. */
+  watching: z.string().nullable(),
+  /** What the user should hear of what the app shows, in words ("the daemon at … does not answer"); null: nothing. */
+  note: z.string().max(2_000).nullable(),
+});
+export type PreferencesValue = z.infer<typeof preferencesValue>;
+
+export const appCalls = {
+  preferences: { request: emptyRequest, value: preferencesValue },
+  /** Keeps these preferences and switches to what they name at once. */
+  'preferences-save': { request: appPreferences, value: preferencesValue },
+} as const;
+export type AppCallName = keyof typeof appCalls;
+/** A request as the window sends it. */
+export type AppRequest<K extends AppCallName> = z.input<(typeof appCalls)[K]['request']>;
+/** A request as main's handler gets it, parsed. */
+export type AppParsedRequest<K extends AppCallName> = z.output<(typeof appCalls)[K]['request']>;
+export type AppValue<K extends AppCallName> = z.output<(typeof appCalls)[K]['value']>;
+
+export const appCallNames = Object.keys(appCalls) as AppCallName[];
+
+export function isAppCall(name: unknown): name is AppCallName {
+  return typeof name === 'string' && (appCallNames as readonly string[]).includes(name);
+}
+
+export function appChannel(name: AppCallName): string {
+  return `nom:app:${name}`;
+}
+
+export function appAnswer<K extends AppCallName>(name: K) {
+  return apiResult(appCalls[name].value);
+}
+
+/**
  * What the preload exposes as `window.nom`, and nothing else. Answers and events are what main
  * sent, `unknown` until the window's client checks each against the contract: a bridge is a
  * boundary, so its other side is not taken on trust.
@@ -49,4 +90,6 @@ export interface NomBridge {
   onEvent(listener: (event: unknown) => void, started?: (answer: unknown) => void): () => void;
   /** Has main save the report for this request where the user chooses. */
   saveReport(query: ApiRequest<'report'>): Promise<unknown>;
+  /** Invokes one of the app's own calls; a name that is not one is refused before anything is sent. */
+  app<K extends AppCallName>(name: K, request: AppRequest<K>): Promise<unknown>;
 }

@@ -14,7 +14,7 @@ import { startApp, type AppDeps } from '../../src/main/app.js';
 import type { Autostart } from '../../src/main/autostart.js';
 import { settingsStoreOptions } from '../../src/main/settings-store.js';
 import type { NomConfig } from '../../src/shared/config-schema.js';
-import { callChannel } from '../../src/shared/ipc-contract.js';
+import { appChannel, callChannel } from '../../src/shared/ipc-contract.js';
 import { FakeElectron } from '../support/electron-fake.js';
 import { tempDir } from '../support/tmp.js';
 import { outage, runtimeRig, TARGET, updownConfig } from '../core/runtime/runtime-rig.js';
@@ -138,6 +138,23 @@ describe('the desktop app (startApp on the Electron fake)', () => {
     assert.match(app.source.description, /127\.0\.0\.1:9/);
     assert.equal(existsSync(join(data, TARGET.name)), false, 'nothing recorded here');
     assert.equal(electron.trays.length, 1);
+    await app.shutdown();
+  });
+
+  it('switches from its own monitors to a daemon named in Settings at once, its monitors stopped with STOPPED', async () => {
+    const { app, rig, electron, data } = await launch();
+    await rig.clock.advance(5_000);
+    const window = electron.openWindows()[0];
+    assert.ok(window);
+    const from = { sender: { id: window.webContents.id }, frameUrl: `file://${PAGE}#/settings` };
+    const named = { watch: { url: 'http://127.0.0.1:9', token: null } };
+    const answer = (await rig.settle(electron.ipcMain.invoke(appChannel('preferences-save'), from, named))) as { ok: boolean; value: { watching: string | null } };
+    assert.equal(answer.ok, true);
+    assert.equal(answer.value.watching, 'http://127.0.0.1:9');
+    assert.match(app.source.description, /127\.0\.0\.1:9/);
+    assert.deepEqual(statuses(data), ['STARTED', 'UP', 'STOPPED'], "this computer's monitors stopped cleanly");
+    const status = (await electron.ipcMain.invoke(callChannel('status'), from, {})) as { ok: boolean; error?: { code: string } };
+    assert.deepEqual([status.ok, status.error?.code], [false, 'unavailable'], 'the window now asks the daemon, which is out of reach');
     await app.shutdown();
   });
 });

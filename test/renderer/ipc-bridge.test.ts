@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLogger } from '../../src/core/log.js';
 import { namedZone } from '../../src/core/time/zone.js';
@@ -14,6 +13,7 @@ import { reportSaver } from '../../src/main/save-report.js';
 import { setupWindows } from '../../src/main/windows.js';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from '../support/chromium.js';
 import { FakeElectron } from '../support/electron-fake.js';
+import { preloadForPage, type Delivery } from '../support/preload-for-page.js';
 import { tempDir } from '../support/tmp.js';
 import { runtimeRig, TARGET } from '../core/runtime/runtime-rig.js';
 import { UI_DIR } from './fake-api.js';
@@ -26,44 +26,6 @@ import { UI_DIR } from './fake-api.js';
  * plain data, as it crosses a Playwright binding.
  */
 const PAGE = join(UI_DIR, 'index.html');
-const PRELOAD = fileURLToPath(new URL('../../src/preload/preload.ts', import.meta.url));
-
-/** `electron` as the preload sees it in a sandbox: the bridge puts the API on the page, ipcRenderer goes to the test's binding. */
-const ELECTRON_STAND_IN = `
-const listeners = new Map();
-window.__nomDeliver = (channel, args) => { for (const l of listeners.get(channel) ?? []) l({}, ...args); };
-export const contextBridge = { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: Object.freeze(api) }) };
-export const ipcRenderer = {
-  invoke: (channel, ...args) => window.nomInvoke(channel, ...args),
-  on: (channel, l) => listeners.set(channel, [...(listeners.get(channel) ?? []), l]),
-  removeListener: (channel, l) => listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== l)),
-};
-`;
-
-/** The stand-in's way in for what main sends. */
-type Delivery = { __nomDeliver: (channel: string, args: readonly unknown[]) => void };
-
-async function preloadForPage(): Promise<string> {
-  const bundled = await build({
-    entryPoints: [PRELOAD],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'electron-stand-in',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stand-in' }));
-          b.onLoad({ filter: /.*/, namespace: 'stand-in' }, () => ({ contents: ELECTRON_STAND_IN, loader: 'js' }));
-        },
-      },
-    ],
-  });
-  return bundled.outputFiles[0]!.text;
-}
 
 const missing = chromiumMissing();
 if (missing !== null) console.log(`skipping the window's IPC test: ${missing}`);
@@ -81,7 +43,7 @@ describe("the dashboard in the app's window, over the preload and main's IPC", {
     zone: namedZone('UTC'),
     reports: { run: () => Promise.resolve(new Uint8Array()) },
   });
-  const windows = setupWindows({ createWindow: (o) => electron.createWindow(o), session: electron.defaultSession(), pagePath: PAGE, preloadPath: PRELOAD, log });
+  const windows = setupWindows({ createWindow: (o) => electron.createWindow(o), session: electron.defaultSession(), pagePath: PAGE, preloadPath: join(UI_DIR, '../preload/preload.cjs'), log });
   setupIpc({
     ipcMain: electron.ipcMain,
     source,
@@ -163,8 +125,8 @@ describe("the dashboard in the app's window, over the preload and main's IPC", {
     assert.match((await live.getAttribute('title')) ?? '', /^1 live update not understood and ignored$/);
   });
 
-  it('the bridge is three functions, and a name that is not a call is refused before anything is sent', async () => {
-    assert.deepEqual(await page.evaluate(() => Object.keys((globalThis as unknown as { nom: object }).nom)), ['call', 'onEvent', 'saveReport']);
+  it('the bridge is four functions, and a name that is not a call is refused before anything is sent', async () => {
+    assert.deepEqual(await page.evaluate(() => Object.keys((globalThis as unknown as { nom: object }).nom)), ['call', 'onEvent', 'saveReport', 'app']);
     const refused = await page.evaluate(() =>
       (globalThis as unknown as { nom: { call: (name: string, request: unknown) => Promise<unknown> } }).nom.call('settings-save-all', {}).then(
         () => 'answered',

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { ApiErrorCode, ApiRequest, ApiResult, ApiValueCall } from '../../shared/api-contract.js';
-import { ackAnswer, callAnswer, valueCallNames, type NomBridge } from '../../shared/ipc-contract.js';
+import { ackAnswer, appAnswer, appCallNames, callAnswer, valueCallNames, type AppCallName, type AppRequest, type NomBridge } from '../../shared/ipc-contract.js';
 import { busEvent, type BusEvent } from '../../shared/live-events.js';
-import type { ApiCallers, ApiClient } from './api-client.js';
+import type { ApiCallers, ApiClient, AppCallers } from './api-client.js';
 
 type Listener = { onEvent: (event: BusEvent) => void; onLink: ((connected: boolean) => void) | undefined };
 
@@ -13,13 +13,18 @@ const MISMATCH = 'the app could not understand its own answer: reinstall nom';
  * The API in the app's window, over the preload's `window.nom` (src/shared/ipc-contract.ts):
  * every answer is checked against its call's envelope and every live event against busEvent
  * before a view sees it; an event that does not match is dropped and counted. The report is
- * saved by main where the user chooses.
+ * saved by main where the user chooses. The app's own calls are checked the same way.
  */
 export function ipcClient(bridge: NomBridge): ApiClient {
   const callers: Record<string, (request: unknown) => Promise<ApiResult<unknown>>> = {};
   for (const name of valueCallNames) {
     const envelope = callAnswer(name);
     callers[name] = (request) => checked(envelope, () => bridge.call(name, request as ApiRequest<ApiValueCall>));
+  }
+  const app: Record<string, (request: unknown) => Promise<ApiResult<unknown>>> = {};
+  for (const name of appCallNames) {
+    const envelope = appAnswer(name);
+    app[name] = (request) => checked(envelope, () => bridge.app(name, request as AppRequest<AppCallName>));
   }
   const feed = ipcFeed(bridge);
   return {
@@ -28,6 +33,7 @@ export function ipcClient(bridge: NomBridge): ApiClient {
     subscribe: feed.subscribe,
     droppedEvents: feed.dropped,
     downloadReport: (query) => checked(ackAnswer, () => bridge.saveReport(query)),
+    app: app as unknown as AppCallers,
   };
 }
 

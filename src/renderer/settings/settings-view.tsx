@@ -9,13 +9,16 @@ import { SECTIONS } from './form-spec.js';
 import { FieldView } from './fields.js';
 import { SaveBar } from './save-bar.js';
 import { useValidation } from './use-validation.js';
+import { WatchDaemonSection } from './watch-daemon.js';
 
 type Settings = ApiValue<'settings'>;
 
 /** The monitor's configuration as a form over a copy of it, checked as it is typed. */
 export function SettingsView() {
   const api = useApi();
-  const settings = useCall(() => api.settings({}), []);
+  // Bumped when the app switches to another monitor: its settings are asked again, the form starts over.
+  const [shown, setShown] = useState(0);
+  const settings = useCall(() => api.settings({}), [shown]);
   return (
     <div class="page page-narrow">
       <div class="page-head">
@@ -23,8 +26,10 @@ export function SettingsView() {
         {settings.value !== null && <p class="page-sub">{settings.value.path ?? 'from command-line flags'}</p>}
       </div>
       {settings.error !== null && <Notice tone="error" title={settings.error.message} />}
-      {settings.value === null && settings.error === null && <p class="loading">Loading…</p>}
-      {settings.value !== null && <SettingsForm settings={settings.value} />}
+      {settings.loading && <p class="loading">Loading…</p>}
+      {/* Only the answer to the latest question: after a switch, the last monitor's settings are not to be edited. */}
+      {settings.value !== null && !settings.loading && settings.error === null && <SettingsForm key={shown} settings={settings.value} />}
+      <WatchDaemonSection onSwitched={() => setShown((n) => n + 1)} />
     </div>
   );
 }
