@@ -125,6 +125,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         const reopened = await open([]);
         await source.switchTo(reopened.source);
         watching = reopened.watching;
+        tray.redraw();
         return { preferences, watching, note: reopened.note };
       },
     },

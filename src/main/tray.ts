@@ -22,6 +22,8 @@ export interface TrayDeps {
 }
 
 export interface TrayHandle {
+  /** Reads the state afresh and shows it: after the app switched to another source, which sends no event for it. */
+  redraw(): void;
   stop(): void;
 }
 
@@ -123,6 +125,7 @@ export function setupTray(deps: TrayDeps): TrayHandle {
   tick();
 
   return {
+    redraw,
     stop() {
       stopped = true;
       unsubscribe();

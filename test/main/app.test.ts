@@ -155,6 +155,8 @@ describe('the desktop app (startApp on the Electron fake)', () => {
     assert.deepEqual(statuses(data), ['STARTED', 'UP', 'STOPPED'], "this computer's monitors stopped cleanly");
     const status = (await electron.ipcMain.invoke(callChannel('status'), from, {})) as { ok: boolean; error?: { code: string } };
     assert.deepEqual([status.ok, status.error?.code], [false, 'unavailable'], 'the window now asks the daemon, which is out of reach');
+    for (let waited = 0; !/^Cannot reach/.test(electron.tray.tooltip) && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.match(electron.tray.tooltip, /^Cannot reach the monitor: .*127\.0\.0\.1:9/, 'the tray says so at once');
     await app.shutdown();
   });
 });
