@@ -46,6 +46,9 @@ export interface AppDeps {
   daemonStatus?: FindDaemonDeps['status'];
 }
 
+/** Long enough for every monitor to write STOPPED and the notices in flight to go. */
+const STOP_LIMIT_MS = 15_000;
+
 export interface RunningApp {
   readonly source: MonitorSource;
   readonly windows: AppWindows;
@@ -169,20 +172,31 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       log.info('stopped');
     })());
   let ended = false;
+  let ending = false;
   app.on('before-quit', (event) => {
     if (ended) return;
     // The monitors write STOPPED before the app ends: quitting waits for them, once.
     event.preventDefault();
+    if (ending) return;
+    ending = true;
+    // A helper that never answers must not keep a process with no tray and no window alive.
+    const giveUp = deps.clock.setTimeout(() => {
+      log.error(`stopping took over ${STOP_LIMIT_MS / 1000} s: ending now`);
+      app.exit(1);
+    }, STOP_LIMIT_MS);
     shutdown()
       .catch((err: unknown) => log.error('stopping failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => {
+        deps.clock.clearTimeout(giveUp);
         ended = true;
         app.quit();
       });
   });
   // With no listener Electron quits when the last window closes; nom stays in the tray.
   app.on('window-all-closed', () => undefined);
-  app.on('second-instance', () => windows.openDashboard());
+  app.on('second-instance', () => {
+    if (!ending) windows.openDashboard();
+  });
   app.on('activate', () => windows.openDashboard());
   if (!deps.argv.includes(HIDDEN_FLAG)) windows.openDashboard();
   log.info(source.description);

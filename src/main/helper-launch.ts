@@ -15,7 +15,7 @@ export const POLICY_PATH = '/usr/share/polkit-1/actions/org.nom.monitor.policy';
 /** Where the deb puts packaging/linux/nom-helper, root-owned like the rest of the app. */
 export const WRAPPER_PATH = '/opt/nom/resources/nom-helper';
 /** The deb's app (electron-builder: /opt/<productName>/<executable>), which the wrapper runs. */
-export const INSTALLED_APP = '/opt/nom/nom';
+export const INSTALLED_APP = '/opt/nom/nom-desktop';
 /** The helper inside the resources folder: asarUnpack puts it (and what it imports) there. */
 export const UNPACKED_HELPER_MAIN = 'app.asar.unpacked/dist/helper/main.js';
 export const INSTALLED_HELPER_MAIN = join('/opt/nom/resources', UNPACKED_HELPER_MAIN);

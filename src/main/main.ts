@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog } from 'electron';
+import { app, dialog, Menu } from 'electron';
 import ElectronStore from 'electron-store';
 import { systemClock } from '../core/clock.js';
 import { createLogger } from '../core/log.js';
@@ -9,7 +10,7 @@ import { ReportQueue } from '../core/report/job/report-queue.js';
 import { runReportJob } from '../core/report/job/run-report-job.js';
 import { composeRuntime } from '../core/runtime/compose.js';
 import { localZone } from '../core/time/zone.js';
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { autostart } from './autostart.js';
 import { electronPorts } from './electron-ports.js';
 import { helperLaunch } from './helper-launch.js';
@@ -24,8 +25,14 @@ const APP_ID = 'org.nom.monitor';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const log = createLogger('app');
 
+/** A second launch while the first is still starting opens the dashboard once it has started. */
+let started: RunningApp | null = null;
+let openWhenStarted = false;
+
 async function start(): Promise<void> {
   const ports = electronPorts();
+  // The default menu's accelerators would reload the page and open DevTools in the app's window.
+  Menu.setApplicationMenu(null);
   const zone = localZone();
   const dataDir = defaultDataDir();
   // Windows shows a toast as the installed app's only when the process says it is that app.
@@ -38,12 +45,13 @@ async function start(): Promise<void> {
     devHelperMain: here('../helper/main.js'),
     exists: existsSync,
   });
-  await startApp({
+  started = await startApp({
     electron: ports,
     settings: () => new ElectronStore({ name: 'settings', ...settingsStoreOptions() }),
     preferences: () => new ElectronStore({ name: 'preferences' }),
     runtime: (config) => composeRuntime(config, { dataDir, log, zone, probeOrder, whenProbingFails: 'report' }),
-    toasts: nodeNotifierToasts({ icon: here('../../assets/tray-icon.png'), log: log.child('toast') }),
+    // notify-send and its kin read the icon themselves, so it must be a real file: the unpacked copy.
+    toasts: nodeNotifierToasts({ icon: here('../../assets/tray-icon.png').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`), log: log.child('toast') }),
     reports: new ReportQueue(runReportJob),
     autostart: autostart({
       platform: process.platform,
@@ -60,11 +68,15 @@ async function start(): Promise<void> {
     log,
     paths: { page: here('../renderer/index.html'), preload: here('../preload/preload.cjs'), icons: here('../../assets/tray/') },
   });
+  if (openWhenStarted) started.windows.openDashboard();
 }
 
 // One app per desktop: a second launch only opens the first one's window (app.ts).
 if (!app.requestSingleInstanceLock()) app.quit();
-else
+else {
+  app.on('second-instance', () => {
+    if (started === null) openWhenStarted = true;
+  });
   void app
     .whenReady()
     .then(start)
@@ -72,3 +84,4 @@ else
       dialog.showErrorBox('nom could not start', err instanceof Error ? err.message : String(err));
       app.exit(1);
     });
+}

@@ -27,6 +27,8 @@ export interface AppPort {
   on(event: 'second-instance' | 'window-all-closed' | 'activate', listener: () => void): void;
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): void;
   quit(): void;
+  /** Ends at once, without before-quit: when stopping hangs. */
+  exit(code?: number): void;
   getPath(name: 'documents' | 'userData' | 'home' | 'exe'): string;
   readonly isPackaged: boolean;
   /** Start at login on macOS and Windows (autostart.ts); on Linux these do nothing. */

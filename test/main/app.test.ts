@@ -159,4 +159,17 @@ describe('the desktop app (startApp on the Electron fake)', () => {
     assert.match(electron.tray.tooltip, /^Cannot reach the monitor: .*127\.0\.0\.1:9/, 'the tray says so at once');
     await app.shutdown();
   });
+
+  it('ends anyway when stopping hangs, rather than live on with no tray and no window', async () => {
+    const { rig, electron } = await launch({ argv: ['/opt/nom/nom', '--hidden'] });
+    rig.runtime.stop = () => new Promise<void>(() => undefined);
+    electron.app.quit();
+    electron.app.quit();
+    electron.app.emit('second-instance');
+    assert.equal(electron.windows.length, 0, 'a launch while stopping opens nothing');
+    await rig.clock.advance(14_000);
+    assert.deepEqual(electron.app.exits, []);
+    await rig.clock.advance(1_000);
+    assert.deepEqual(electron.app.exits, [1], 'after 15 s the app ends, once');
+  });
 });

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { extractFile, listPackage } from '@electron/asar';
-import { POLICY_ACTION, POLICY_PATH, WRAPPER_PATH } from '../../src/main/helper-launch.js';
+import { INSTALLED_APP, POLICY_ACTION, POLICY_PATH, WRAPPER_PATH } from '../../src/main/helper-launch.js';
 import { ROOT } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -84,7 +84,7 @@ describe('the desktop package (electron-builder --linux deb)', { timeout: 240_00
       const fields = line.split(/\s+/);
       return [fields.slice(5).join(' ').replace(/^\./, ''), fields[0] ?? ''] as const;
     }));
-    for (const path of ['/opt/nom/nom', '/opt/nom/resources/app.asar', '/usr/share/applications/nom.desktop', POLICY_PATH, WRAPPER_PATH, '/etc/xdg/autostart/nom.desktop']) {
+    for (const path of [INSTALLED_APP, '/opt/nom/resources/app.asar', '/usr/share/applications/nom-desktop.desktop', POLICY_PATH, WRAPPER_PATH, '/etc/xdg/autostart/nom.desktop']) {
       assert.ok(entries.has(path), `${path} is in the .deb`);
     }
     assert.match(entries.get(WRAPPER_PATH) ?? '', /^-rwxr-xr-x/, 'the wrapper is executable');
@@ -92,5 +92,8 @@ describe('the desktop package (electron-builder --linux deb)', { timeout: 240_00
     const extracted = spawnSync('tar', ['-xO', `.${POLICY_PATH}`], { input: policy.stdout, encoding: 'utf8', maxBuffer: 1 << 30 });
     assert.match(extracted.stdout, new RegExp(`<action id="${POLICY_ACTION.replaceAll('.', '\\.')}">`));
     assert.match(extracted.stdout, new RegExp(`<annotate key="org.freedesktop.policykit.exec.path">${WRAPPER_PATH}</annotate>`));
+    const autostart = spawnSync('tar', ['-xO', './etc/xdg/autostart/nom.desktop'], { input: policy.stdout, encoding: 'utf8', maxBuffer: 1 << 30 });
+    assert.match(autostart.stdout, new RegExp(`^Exec=${INSTALLED_APP} --hidden$`, 'm'), 'the autostart entry starts the installed app, in the tray');
+    assert.ok(entries.has(INSTALLED_APP), 'the app is /opt/nom/nom-desktop, leaving /usr/bin/nom to the command line');
   });
 });

@@ -233,6 +233,10 @@ export class FakeApp extends EventEmitter implements AppPort {
     if (path === undefined) throw new Error(`no path ${name}`);
     return path;
   }
+  exits: number[] = [];
+  exit(code = 0): void {
+    this.exits.push(code);
+  }
   /** Electron's quit: before-quit (which may be held off), then the app ends. */
   quit(): void {
     let prevented = false;
