@@ -192,6 +192,11 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         app.quit();
       });
   });
+  // The system going down: held off while the monitors write STOPPED, as on quitting.
+  electron.power.on('shutdown', (event) => {
+    event.preventDefault();
+    app.quit();
+  });
   // With no listener Electron quits when the last window closes; nom stays in the tray.
   app.on('window-all-closed', () => undefined);
   app.on('second-instance', () => {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, Tray, type NativeImage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerMonitor, session, shell, Tray, type NativeImage } from 'electron';
 import type { ElectronPorts } from './ports.js';
 
 /**
@@ -8,6 +8,8 @@ import type { ElectronPorts } from './ports.js';
 export function electronPorts(): ElectronPorts {
   return {
     app,
+    // electron.d.ts types the listener without the event its own docs (and Electron) hand it, for preventDefault.
+    power: { on: (event, listener) => void powerMonitor.on(event, listener as unknown as () => void) },
     dialog,
     shell,
     ipcMain,

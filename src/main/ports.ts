@@ -36,6 +36,11 @@ export interface AppPort {
   setLoginItemSettings(settings: LoginItemSettingsChange): void;
 }
 
+/** Electron's powerMonitor, for the system going down (Linux, macOS: Windows ends the app without a word). */
+export interface PowerPort {
+  on(event: 'shutdown', listener: (event: { preventDefault(): void }) => void): void;
+}
+
 /** An image made by `imageFromPath`; only ever handed back to the tray. */
 export interface ImagePort {
   isEmpty(): boolean;
@@ -97,6 +102,7 @@ export interface SessionPort {
 /** Everything main.ts builds from the `electron` module (electron-ports.ts); each setup takes only what it needs. */
 export interface ElectronPorts {
   app: AppPort;
+  power: PowerPort;
   dialog: DialogPort;
   shell: ShellPort;
   ipcMain: IpcMainPort;

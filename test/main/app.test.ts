@@ -111,6 +111,14 @@ describe('the desktop app (startApp on the Electron fake)', () => {
     assert.equal(electron.openWindows().length, 0);
   });
 
+  it('writes STOPPED when the system shuts down, holding the shutdown off until then', async () => {
+    const { rig, electron, data } = await launch();
+    await rig.clock.advance(45_000);
+    assert.equal(electron.power.shutDown(), true, 'the system is asked to wait');
+    while (electron.app.quits === 0) await rig.clock.advance(10);
+    assert.deepEqual(statuses(data), ['STARTED', 'UP', 'DOWN', 'UP', 'STOPPED']);
+  });
+
   it('tells a confirmed outage and its end on the desktop', async () => {
     const { app, rig, toasts } = await launch({ argv: ['/opt/nom/nom', '--hidden'] });
     await rig.clock.advance(45_000);

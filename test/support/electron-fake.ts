@@ -10,6 +10,7 @@ import type {
   IpcMainPort,
   MenuPort,
   MenuTemplate,
+  PowerPort,
   SessionPort,
   TrayPort,
   WebContentsPort,
@@ -255,6 +256,15 @@ export class FakeApp extends EventEmitter implements AppPort {
   }
 }
 
+export class FakePower extends EventEmitter implements PowerPort {
+  /** The system says it is going down: whether the app asked it to wait. */
+  shutDown(): boolean {
+    let delayed = false;
+    this.emit('shutdown', { preventDefault: () => (delayed = true) });
+    return delayed;
+  }
+}
+
 export class FakeDialog {
   readonly saves: SaveDialogOptions[] = [];
   readonly errors: Array<{ title: string; content: string }> = [];
@@ -280,6 +290,7 @@ export class FakeShell {
 /** The whole fake, as main.ts's `electronPorts()` would give it, and every object it made. */
 export class FakeElectron implements ElectronPorts {
   readonly app: FakeApp;
+  readonly power = new FakePower();
   readonly dialog = new FakeDialog();
   readonly shell = new FakeShell();
   readonly ipcMain = new FakeIpcMain();

@@ -54,6 +54,8 @@ const PING_CHECK_ADDRESS = '127.0.0.1';
 const PING_CHECK_TIMEOUT_MS = 1_000;
 /** pkexec's helper says ready only once the user has answered the dialog: time to read it and type a password. */
 const ELEVATED_READY_TIMEOUT_MS = 120_000;
+/** pkexec's own exit codes for a dismissed dialog (126) and a refusal (127). */
+const PKEXEC_REFUSALS = [126, 127] as const;
 
 /** Picks the probe mechanism once, at start-up. Throws a UserError naming what failed when none works. */
 export async function chooseProber(options: ChooseProberOptions): Promise<ChosenProber> {
@@ -103,14 +105,18 @@ async function startHelpers(options: ChooseProberOptions): Promise<HelperOutcome
   const elevated = options.elevatedHelperCommand;
   if (!elevated) return { ok: false, detail: plain.detail, refused: false };
   if (options.mayAsk === false) return { ok: false, detail: plain.detail, refused: true };
-  const asked = await startHelper(options, elevated, ELEVATED_READY_TIMEOUT_MS);
+  const asked = await startHelper(options, elevated, { readyTimeoutMs: ELEVATED_READY_TIMEOUT_MS, refusalExitCodes: PKEXEC_REFUSALS });
   if (asked.ok) return { ok: true, prober: asked.prober, description: `the ICMP helper, run with your permission through ${elevated.command} (raw sockets: ${asked.families})` };
   options.log.warn('the ICMP helper was not allowed to run', { command: elevated.command, detail: asked.detail });
   return { ok: false, detail: plain.detail, refused: true };
 }
 
-async function startHelper(options: ChooseProberOptions, command: HelperCommand, readyTimeoutMs?: number): Promise<{ ok: true; prober: Prober; families: string } | { ok: false; detail: string }> {
-  const client = new HelperClient({ ...options.helper, ...(readyTimeoutMs !== undefined && { readyTimeoutMs }), command, log: options.log.child('helper') });
+async function startHelper(
+  options: ChooseProberOptions,
+  command: HelperCommand,
+  elevated: Pick<HelperClientOptions, 'readyTimeoutMs' | 'refusalExitCodes'> = {},
+): Promise<{ ok: true; prober: Prober; families: string } | { ok: false; detail: string }> {
+  const client = new HelperClient({ ...options.helper, ...elevated, command, log: options.log.child('helper') });
   const start = await client.whenStarted();
   if (start.ok) return { ok: true, prober: client, families: start.families.join(', ') };
   // Closing stops its restart attempts: this mechanism is out for this run.

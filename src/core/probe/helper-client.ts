@@ -27,6 +27,12 @@ export interface HelperClientOptions {
   stableMs?: number;
   /** How many helpers a probe may be sent to: one that kills every helper it meets is dropped after this. */
   maxSends?: number;
+  /**
+   * Exit codes by which the command says the user refused to let the helper run (pkexec: 126,
+   * the dialog dismissed; 127, not authorised). A restart refused so is not tried again: each
+   * try would raise the dialog once more, every backoff, until the user gave in.
+   */
+  refusalExitCodes?: readonly number[];
 }
 
 /**
@@ -146,8 +152,8 @@ export class HelperClient implements Prober {
       message: (message) => {
         if (generation === this.generation) this.onMessage(message);
       },
-      exit: (detail) => {
-        if (generation === this.generation) this.onExit(detail);
+      exit: (detail, code) => {
+        if (generation === this.generation) this.onExit(detail, code);
       },
     });
     const readyTimeoutMs = this.options.readyTimeoutMs ?? 10_000;
@@ -212,13 +218,14 @@ export class HelperClient implements Prober {
     for (const [id, probe] of this.pending) if (probe.sentTo !== this.generation) this.send(id);
   }
 
-  private onExit(detail: string): void {
+  private onExit(detail: string, code: number | null): void {
     this.clearTimer('readyTimer');
     const wasReady = this.ready;
     this.ready = false;
     this.helper = null;
     if (this.closed) return;
     const log = this.options.log;
+    if (!wasReady && code !== null && this.options.refusalExitCodes?.includes(code)) return this.refused(detail);
     if (wasReady) {
       if (this.clock.now() - this.readyAt >= (this.options.stableMs ?? 60_000)) this.backoff = this.backoffRange[0];
       log.warn('the ICMP helper stopped; restarting it', { detail, in_ms: this.backoff, in_flight: this.pending.size });
@@ -239,6 +246,16 @@ export class HelperClient implements Prober {
       this.spawn();
     }, this.backoff);
     this.backoff = Math.min(this.backoff * 2, this.backoffRange[1]);
+  }
+
+  /** The user said no to running the helper: it stays stopped for this run, and every probe says why. */
+  private refused(detail: string): void {
+    this.available = false;
+    this.lastFailure = `the permission to run it was not given (${this.options.command.command} ${detail})`;
+    this.options.log.warn('the ICMP helper was not allowed to run; not asking again', { command: this.options.command.command, detail });
+    this.settleStart?.({ ok: false, detail: this.lastFailure });
+    this.settleStart = null;
+    for (const id of [...this.pending.keys()]) this.settle(id, error(`the ICMP helper is not running: ${this.lastFailure}`));
   }
 
   private readonly sweep = (): void => {

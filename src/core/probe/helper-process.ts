@@ -22,8 +22,8 @@ export interface HelperProcess {
 export interface HelperProcessEvents {
   /** Only messages that passed the shared schema arrive here. */
   message(message: HelperMessage): void;
-  /** Once, however it ended: exit, signal, or never started at all. */
-  exit(detail: string): void;
+  /** Once, however it ended: exit, signal, or never started at all; `code` only for an exit. */
+  exit(detail: string, code: number | null): void;
 }
 
 /** Invalid lines are logged up to this many per process, so a helper writing garbage cannot flood the log. */
@@ -86,10 +86,10 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
     (start) => reject('line too long', start),
   );
 
-  const finish = (detail: string) => {
+  const finish = (detail: string, code: number | null = null) => {
     if (exited) return;
     exited = true;
-    events.exit(detail);
+    events.exit(detail, code);
     for (const wake of exitWaiters.splice(0)) wake();
   };
   child.stdout.setEncoding('utf8');
@@ -98,7 +98,7 @@ export function spawnHelper(command: HelperCommand, log: Logger, events: HelperP
   child.stdin.on('error', () => undefined);
   child.on('error', (err: NodeJS.ErrnoException) => finish(`cannot run ${command.command}: ${err.code ?? err.message}`));
   // 'close', not 'exit': only then has every reply the helper wrote been read.
-  child.on('close', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? '?'}`));
+  child.on('close', (code, signal) => finish(signal ? `killed by ${signal}` : `exited with code ${code ?? '?'}`, code));
 
   return {
     get pid() {

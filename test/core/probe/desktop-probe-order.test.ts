@@ -35,6 +35,10 @@ const readyHelper = script('ready-helper', `echo '${READY}'; cat > /dev/null`);
 const failingHelper = script('failing-helper', `echo '${FAILED}'; exit 1`);
 const pkexecAllows = script('pkexec-allows', `exec "$@"`);
 const pkexecDismissed = script('pkexec-dismissed', 'exit 126');
+const shortLivedHelper = script('short-lived-helper', `echo '${READY}'; sleep 0.3; exit 1`);
+/** Allows the first time, and the dialog is dismissed every time after. */
+const pkexecOnce = script('pkexec-once', `[ -e ${join(dir, 'asked')} ] && exit 126; touch ${join(dir, 'asked')}; exec "$@"`);
+const runs = (name: string) => readFileSync(join(dir, 'ran'), 'utf8').split('\n').filter((line) => line.startsWith(`${join(dir, name)} `)).length;
 
 type Order = Omit<ChooseProberOptions, 'log' | 'preference'> & { tcpPort?: number };
 
@@ -82,6 +86,30 @@ describe("the desktop's order: no privilege asked where none is needed", { timeo
       return true;
     });
     assert.ok(ran('pkexec-dismissed') && !ran('ready-helper'));
+  });
+
+  it('asks again when the helper it was allowed to run dies, but not once the user has said no', async () => {
+    writeFileSync(join(dir, 'ran'), '');
+    const chosen = await chooseProber({
+      pingFirst: true,
+      preference: { kind: 'auto' },
+      helperCommand: { command: failingHelper, args: [] },
+      elevatedHelperCommand: { command: pkexecOnce, args: [shortLivedHelper] },
+      ping: { command: join(dir, 'no-such-ping') },
+      icmp: NOBODY,
+      helper: { backoffMs: [50, 100] },
+      log,
+    });
+    try {
+      assert.equal(chosen.prober.kind, 'icmp-helper');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal(runs('pkexec-once'), 2, 'asked when first chosen, and once more when the helper died');
+      const result = await chosen.prober.probe('192.0.2.1', 500);
+      assert.ok(!result.ok && result.reason === 'error');
+      assert.match(result.detail, /the ICMP helper is not running: the permission to run it was not given \(.*pkexec-once exited with code 126\)/);
+    } finally {
+      await chosen.prober.close();
+    }
   });
 
   it('raises no dialog on a retry nobody asked for, and says the same', async () => {
